@@ -1,0 +1,82 @@
+package dev.orderflow.common.messaging;
+
+import java.io.IOException;
+import java.time.ZonedDateTime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
+import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+
+/**
+ * Turns an {@link Envelope} into an AMQP message and back: the contract as a JSON body, and message id, correlation
+ * id, type and reply-to as AMQP properties. Messages are persistent (delivery mode 2).
+ */
+@ApplicationScoped
+public class MessageCodec {
+
+    static final String CONTENT_TYPE = "application/json";
+    static final int PERSISTENT = 2;
+
+    private final ObjectMapper json;
+
+    public MessageCodec(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Message<byte[]> encode(Envelope<?> envelope, String routingKey) {
+        OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
+                .withRoutingKey(routingKey)
+                .withMessageId(envelope.messageId())
+                .withCorrelationId(envelope.correlationId())
+                .withType(envelope.type())
+                .withReplyTo(envelope.replyTo())
+                .withContentType(CONTENT_TYPE)
+                .withDeliveryMode(PERSISTENT)
+                .withTimestamp(ZonedDateTime.now())
+                .build();
+        return Message.of(body(envelope.payload()), Metadata.of(metadata));
+    }
+
+    /**
+     * Reads an incoming message as one of the given contracts.
+     *
+     * @throws UnreadableMessageException when the type is missing or not one of {@code types}, or the body does not
+     *         read as that contract
+     */
+    public Envelope<Object> decode(IncomingRabbitMQMetadata metadata, byte[] body, MessageTypes types) {
+        String type = metadata.getType()
+                .orElseThrow(() -> new UnreadableMessageException("message without a type property"));
+        Class<?> contract = types.classOf(type)
+                .orElseThrow(
+                        () -> new UnreadableMessageException("unknown message type '" + type + "', expected one of " + types));
+        String messageId = metadata.getMessageId()
+                .orElseThrow(() -> new UnreadableMessageException("message of type " + type + " without a message id"));
+        Object payload;
+        try {
+            payload = json.readValue(body, contract);
+        } catch (IOException e) {
+            throw new UnreadableMessageException(
+                    "body of " + type + " message " + messageId + " is not valid: " + e.getMessage(), e);
+        }
+        if (payload == null) {
+            throw new UnreadableMessageException("body of " + type + " message " + messageId + " is empty");
+        }
+        return new Envelope<>(messageId, metadata.getCorrelationId().orElse(null), type, metadata.getReplyTo().orElse(null),
+                payload);
+    }
+
+    private byte[] body(Object payload) {
+        try {
+            return json.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + payload.getClass().getName() + " as JSON", e);
+        }
+    }
+}

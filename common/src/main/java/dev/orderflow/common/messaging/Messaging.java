@@ -1,0 +1,99 @@
+package dev.orderflow.common.messaging;
+
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
+import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
+
+/**
+ * Sends and consumes {@link Envelope}s by the project's rules (design brief, section 4):
+ * <ul>
+ * <li>a send completes only when the broker has confirmed the message (publisher confirms are on for every
+ * channel);</li>
+ * <li>a consumed message is acknowledged only after its handler has completed, that is after its effect is stored and
+ * its reply or event confirmed;</li>
+ * <li>a failing handler is retried in-process with backoff, then the message goes back to the broker, which
+ * redelivers it up to the queue's delivery limit and then parks it in {@code <queue>.dlq};</li>
+ * <li>an unreadable message (unknown type, bad body) is parked at once: no retry can help it.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class Messaging {
+
+    private static final Logger LOG = Logger.getLogger(Messaging.class);
+
+    private static final Metadata PARK = Metadata.of(new RabbitMQRejectMetadata(false));
+    private static final Metadata REDELIVER = Metadata.of(new RabbitMQRejectMetadata(true));
+
+    private final MessageCodec codec;
+    private final MessagingConfig.Retry retry;
+
+    public Messaging(MessageCodec codec, MessagingConfig config) {
+        this.codec = codec;
+        this.retry = config.retry();
+    }
+
+    /** Publishes a command or an event; it is routed by its type. */
+    public Uni<Void> publish(MutinyEmitter<byte[]> channel, Envelope<?> envelope) {
+        return channel.sendMessage(codec.encode(envelope, envelope.type()));
+    }
+
+    /** Sends the reply to a command to where the command asked for it (its reply-to routing key). */
+    public Uni<Void> reply(MutinyEmitter<byte[]> channel, Envelope<?> command, Object reply) {
+        if (command.replyTo() == null) {
+            return Uni.createFrom().failure(new IllegalStateException(
+                    command.type() + " message " + command.messageId() + " has no reply-to: nowhere to send " + reply));
+        }
+        return channel.sendMessage(codec.encode(command.reply(reply), command.replyTo()));
+    }
+
+    /**
+     * Reads {@code message} as one of {@code types}, runs {@code handler} on it, and settles the message with the
+     * broker. The returned Uni completes once the message is settled; it never fails.
+     */
+    public Uni<Void> consume(Message<byte[]> message, MessageTypes types, Function<Envelope<Object>, Uni<Void>> handler) {
+        IncomingRabbitMQMetadata metadata = message.getMetadata(IncomingRabbitMQMetadata.class)
+                .orElseThrow(() -> new IllegalArgumentException("not a RabbitMQ message"));
+        Envelope<Object> envelope;
+        try {
+            envelope = codec.decode(metadata, message.getPayload(), types);
+        } catch (UnreadableMessageException e) {
+            LOG.warnf("Parking unreadable message %s from %s (order %s): %s", metadata.getMessageId().orElse("?"),
+                    metadata.getRoutingKey(), metadata.getCorrelationId().orElse("?"), e.getMessage());
+            return settle(message.nack(e, PARK));
+        }
+        Uni<Void> handled = Uni.createFrom().deferred(() -> handler.apply(envelope));
+        if (retry.attempts() > 1) {
+            handled = handled.onFailure().retry()
+                    .withBackOff(retry.initialBackoff(), retry.maxBackoff())
+                    .atMost(retry.attempts() - 1L);
+        }
+        return handled.onItemOrFailure().transformToUni((ignored, failure) -> {
+            if (failure == null) {
+                return settle(message.ack());
+            }
+            LOG.warnf(failure, "Handling %s message %s failed (order %s, delivery %s); handing it back to the broker",
+                    envelope.type(), envelope.messageId(), envelope.correlationId(), deliveryCount(metadata));
+            return settle(message.nack(failure, REDELIVER));
+        });
+    }
+
+    private static Uni<Void> settle(CompletionStage<Void> settlement) {
+        return Uni.createFrom().completionStage(settlement);
+    }
+
+    /** How many times the broker delivered this message before (quorum queues count it in x-delivery-count). */
+    private static long deliveryCount(IncomingRabbitMQMetadata metadata) {
+        Object count = metadata.getHeaders().get("x-delivery-count");
+        return count instanceof Number number ? number.longValue() + 1 : 1;
+    }
+}

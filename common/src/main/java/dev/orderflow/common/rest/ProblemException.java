@@ -1,0 +1,49 @@
+package dev.orderflow.common.rest;
+
+import java.util.List;
+
+/**
+ * A failure the client should hear about as a problem response; services throw it (or return it as a failed Uni)
+ * from resources and services, and {@link ProblemMapper} writes it.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final String type;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String title, String detail) {
+        this(status, title, detail, Problem.ABOUT_BLANK, List.of());
+    }
+
+    public ProblemException(int status, String title, String detail, String type, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.type = type;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, "Not Found", detail);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "Conflict", detail);
+    }
+
+    /** A request refused for one input field. */
+    public static ProblemException invalid(String field, String detail) {
+        return new ProblemException(400, ProblemMapper.INVALID_REQUEST_TITLE, detail, ProblemMapper.INVALID_REQUEST_TYPE,
+                List.of(new Problem.FieldError(field, detail)));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    Problem toProblem(String instance) {
+        return new Problem(type, title, status, getMessage(), instance, errors);
+    }
+}

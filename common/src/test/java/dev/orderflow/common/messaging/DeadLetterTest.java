@@ -1,0 +1,132 @@
+package dev.orderflow.common.messaging;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.GetResponse;
+
+import dev.orderflow.common.testing.TestBroker;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+
+/** The dead-letter convention, end to end on the real broker: what cannot be handled is parked, the rest flows. */
+@QuarkusTest
+class DeadLetterTest {
+
+    static final String QUEUE = "orderflow-test.probe";
+    static final String PARKING = QUEUE + ".dlq";
+    static final Duration DEADLINE = Duration.ofSeconds(20);
+
+    static TestBroker broker;
+
+    @Inject
+    Messaging messaging;
+
+    @Inject
+    @Channel("probe-out")
+    MutinyEmitter<byte[]> probe;
+
+    @Inject
+    ProbeConsumer consumer;
+
+    @ConfigProperty(name = "mp.messaging.incoming.probe.queue.x-delivery-limit")
+    int deliveryLimit;
+
+    @ConfigProperty(name = "orderflow.messaging.retry.attempts")
+    int attemptsPerDelivery;
+
+    final List<GetResponse> parked = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void connect() {
+        broker = TestBroker.connect();
+    }
+
+    @AfterAll
+    static void disconnect() throws Exception {
+        broker.close();
+    }
+
+    @BeforeEach
+    void emptyParkingQueue() {
+        broker.purge(PARKING);
+    }
+
+    @Test
+    void poisonIsParkedAfterTheDeliveryLimitWhileGoodMessagesBehindItAreProcessed() {
+        String poison = "poison-" + UUID.randomUUID();
+        List<String> good = List.of("good-" + UUID.randomUUID(), "good-" + UUID.randomUUID(), "good-" + UUID.randomUUID());
+
+        send(new Work(poison, true));
+        good.forEach(id -> send(new Work(id, false)));
+
+        await().atMost(DEADLINE).until(() -> consumer.processed(good));
+        GetResponse parkedPoison = awaitParked(poison);
+
+        // every delivery runs the handler attemptsPerDelivery times; the broker delivers it deliveryLimit + 1 times
+        assertEquals((deliveryLimit + 1) * attemptsPerDelivery, consumer.attempts(poison));
+        good.forEach(id -> assertEquals(1, consumer.attempts(id), id));
+        assertEquals(poison, parkedPoison.getProps().getMessageId());
+        assertEquals("probe.work", parkedPoison.getProps().getType());
+        assertEquals("order-" + poison, parkedPoison.getProps().getCorrelationId());
+        assertEquals(2, parkedPoison.getProps().getDeliveryMode());
+        assertEquals("delivery_limit", firstDeath(parkedPoison).get("reason").toString());
+    }
+
+    @Test
+    void unreadableMessageIsParkedAtOnce() {
+        String unknownType = "unknown-" + UUID.randomUUID();
+        String badBody = "bad-body-" + UUID.randomUUID();
+
+        publishRaw(unknownType, "probe.mystery", "{\"id\":\"x\"}");
+        publishRaw(badBody, "probe.work", "this is not json");
+
+        GetResponse parkedUnknown = awaitParked(unknownType);
+        GetResponse parkedBadBody = awaitParked(badBody);
+
+        assertEquals("rejected", firstDeath(parkedUnknown).get("reason").toString());
+        assertEquals("rejected", firstDeath(parkedBadBody).get("reason").toString());
+        assertEquals(0, consumer.attempts("x"), "the handler never ran");
+    }
+
+    private void send(Work work) {
+        messaging.publish(probe, Envelope.of(work.id(), "order-" + work.id(), work)).await().atMost(DEADLINE);
+    }
+
+    private void publishRaw(String messageId, String type, String body) {
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .messageId(messageId).type(type).contentType("application/json").deliveryMode(2).build();
+        broker.publish("orderflow-test", "probe.work", properties, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private GetResponse awaitParked(String messageId) {
+        return await().atMost(DEADLINE).until(() -> {
+            parked.addAll(broker.drain(PARKING));
+            return parked.stream().filter(message -> messageId.equals(message.getProps().getMessageId())).findFirst();
+        }, Optional::isPresent).get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> firstDeath(GetResponse message) {
+        List<Map<String, Object>> deaths = (List<Map<String, Object>>) message.getProps().getHeaders().get("x-death");
+        return deaths.get(0);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.orderflow.common.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItems;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.RestAssured;
+
+/**
+ * What every service offers besides its API: readiness that covers MongoDB and RabbitMQ, Prometheus metrics, the
+ * OpenAPI description and Swagger UI, and RFC 9457 errors. Each service runs it with an empty subclass annotated
+ * {@code @QuarkusTest}.
+ */
+public abstract class ServiceConventionsTest {
+
+    static final String MESSAGING_READINESS = "SmallRye Reactive Messaging - readiness check";
+
+    static {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void readinessCoversTheDatabaseAndTheBroker() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("MongoDB connection health check", MESSAGING_READINESS))
+                // the messaging check has an entry per RabbitMQ channel: none would mean no broker at all
+                .body("checks.find { it.name == '" + MESSAGING_READINESS + "' }.data.size()", greaterThan(0));
+    }
+
+    @Test
+    void livenessIsUp() {
+        given().when().get("/q/health/live")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsAreServedForPrometheus() {
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("# TYPE jvm_memory_used_bytes gauge"));
+    }
+
+    @Test
+    void apiIsDescribed() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("openapi", containsString("3."));
+        given().when().get("/q/swagger-ui/")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void unknownPathIsAProblem() {
+        given().when().get("/no/such/resource")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("instance", equalTo("/no/such/resource"));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.orderflow.common.testing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+
+/**
+ * A plain AMQP connection to the broker the application under test uses, for what tests do behind the services'
+ * back: publishing raw (even malformed) messages, emptying queues, and reading parked messages.
+ */
+public final class TestBroker implements AutoCloseable {
+
+    private final Connection connection;
+    private final Channel channel;
+
+    private TestBroker(Connection connection) throws IOException {
+        this.connection = connection;
+        this.channel = connection.createChannel();
+        this.channel.confirmSelect();
+    }
+
+    /** Connects with the application's own rabbitmq-* settings. */
+    public static TestBroker connect() {
+        Config config = ConfigProvider.getConfig();
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(config.getOptionalValue("rabbitmq-host", String.class).orElse("localhost"));
+        factory.setPort(config.getOptionalValue("rabbitmq-port", Integer.class).orElse(5672));
+        factory.setUsername(config.getOptionalValue("rabbitmq-username", String.class).orElse("guest"));
+        factory.setPassword(config.getOptionalValue("rabbitmq-password", String.class).orElse("guest"));
+        factory.setVirtualHost(config.getOptionalValue("rabbitmq-virtual-host", String.class).orElse("/"));
+        try {
+            return new TestBroker(factory.newConnection("test-broker"));
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException("cannot connect to RabbitMQ at " + factory.getHost() + ":" + factory.getPort(), e);
+        }
+    }
+
+    /** Publishes and waits for the broker's confirm. */
+    public void publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
+        try {
+            channel.basicPublish(exchange, routingKey, properties, body);
+            channel.waitForConfirmsOrDie(10_000);
+        } catch (IOException | InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("cannot publish to " + exchange + "/" + routingKey, e);
+        }
+    }
+
+    public void purge(String queue) {
+        try {
+            channel.queuePurge(queue);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot purge " + queue, e);
+        }
+    }
+
+    /** Takes (and acknowledges) every message the queue holds right now. */
+    public List<GetResponse> drain(String queue) {
+        List<GetResponse> messages = new ArrayList<>();
+        try {
+            for (GetResponse message = channel.basicGet(queue, true); message != null; message = channel.basicGet(queue,
+                    true)) {
+                messages.add(message);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + queue, e);
+        }
+        return messages;
+    }
+
+    @Override
+    public void close() throws IOException {
+        connection.close();
+    }
+}
