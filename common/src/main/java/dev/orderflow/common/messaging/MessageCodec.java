@@ -2,8 +2,11 @@ package dev.orderflow.common.messaging;
 
 import java.io.IOException;
 import java.time.ZonedDateTime;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -25,9 +28,11 @@ public class MessageCodec {
     static final int PERSISTENT = 2;
 
     private final ObjectMapper json;
+    private final Validator validator;
 
-    public MessageCodec(ObjectMapper json) {
+    public MessageCodec(ObjectMapper json, Validator validator) {
         this.json = json;
+        this.validator = validator;
     }
 
     public Message<byte[]> encode(Envelope<?> envelope, String routingKey) {
@@ -45,10 +50,10 @@ public class MessageCodec {
     }
 
     /**
-     * Reads an incoming message as one of the given contracts.
+     * Reads an incoming message as one of the given contracts, and checks the contract's constraints.
      *
      * @throws UnreadableMessageException when the type is missing or not one of {@code types}, or the body does not
-     *         read as that contract
+     *         read as that contract or breaks its constraints
      */
     public Envelope<Object> decode(IncomingRabbitMQMetadata metadata, byte[] body, MessageTypes types) {
         String type = metadata.getType()
@@ -67,6 +72,11 @@ public class MessageCodec {
         }
         if (payload == null) {
             throw new UnreadableMessageException("body of " + type + " message " + messageId + " is empty");
+        }
+        Set<ConstraintViolation<Object>> violations = validator.validate(payload);
+        if (!violations.isEmpty()) {
+            throw new UnreadableMessageException(type + " message " + messageId + " is invalid: " + violations.stream()
+                    .map(violation -> violation.getPropertyPath() + " " + violation.getMessage()).sorted().toList());
         }
         return new Envelope<>(messageId, metadata.getCorrelationId().orElse(null), type, metadata.getReplyTo().orElse(null),
                 payload);

@@ -6,6 +6,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.orderflow.contracts.MessageType;
+
 /** The message contracts a consumer understands, by their {@link MessageType} name. */
 public final class MessageTypes {
 

@@ -23,7 +23,8 @@ import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
  * its reply or event confirmed;</li>
  * <li>a failing handler is retried in-process with backoff, then the message goes back to the broker, which
  * redelivers it up to the queue's delivery limit and then parks it in {@code <queue>.dlq};</li>
- * <li>an unreadable message (unknown type, bad body) is parked at once: no retry can help it.</li>
+ * <li>an unreadable message (unknown type, a body that is not the contract or breaks its constraints) is parked at
+ * once, and so is one whose handler fails with {@link UnreadableMessageException}: no retry can help them.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -73,13 +74,18 @@ public class Messaging {
         }
         Uni<Void> handled = Uni.createFrom().deferred(() -> handler.apply(envelope));
         if (retry.attempts() > 1) {
-            handled = handled.onFailure().retry()
+            handled = handled.onFailure(failure -> !(failure instanceof UnreadableMessageException)).retry()
                     .withBackOff(retry.initialBackoff(), retry.maxBackoff())
                     .atMost(retry.attempts() - 1L);
         }
         return handled.onItemOrFailure().transformToUni((ignored, failure) -> {
             if (failure == null) {
                 return settle(message.ack());
+            }
+            if (failure instanceof UnreadableMessageException) {
+                LOG.warnf("Parking %s message %s (order %s): %s", envelope.type(), envelope.messageId(),
+                        envelope.correlationId(), failure.getMessage());
+                return settle(message.nack(failure, PARK));
             }
             LOG.warnf(failure, "Handling %s message %s failed (order %s, delivery %s); handing it back to the broker",
                     envelope.type(), envelope.messageId(), envelope.correlationId(), deliveryCount(metadata));

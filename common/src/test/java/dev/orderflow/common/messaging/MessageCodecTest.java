@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 
+import jakarta.validation.Validation;
+
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +20,8 @@ import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 
 class MessageCodecTest {
 
-    final MessageCodec codec = new MessageCodec(new ObjectMapper());
+    final MessageCodec codec = new MessageCodec(new ObjectMapper(), Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
     final MessageTypes types = MessageTypes.of(Work.class);
 
     @Test
@@ -65,6 +69,15 @@ class MessageCodecTest {
                 () -> codec.decode(received(sent), "not json".getBytes(StandardCharsets.UTF_8), types));
         assertThrows(UnreadableMessageException.class,
                 () -> codec.decode(received(sent), "null".getBytes(StandardCharsets.UTF_8), types));
+    }
+
+    @Test
+    void refusesContractsThatBreakTheirConstraints() {
+        OutgoingRabbitMQMetadata sent = properties().withMessageId("m-1").withType("probe.work").build();
+
+        UnreadableMessageException refused = assertThrows(UnreadableMessageException.class,
+                () -> codec.decode(received(sent), "{\"id\":\"\"}".getBytes(StandardCharsets.UTF_8), types));
+        assertTrue(refused.getMessage().contains("id"), refused.getMessage());
     }
 
     @Test

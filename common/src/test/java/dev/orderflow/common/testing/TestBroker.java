@@ -3,6 +3,7 @@ package dev.orderflow.common.testing;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import org.eclipse.microprofile.config.Config;
@@ -14,11 +15,16 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 
+import dev.orderflow.common.messaging.MessageTypes;
+
 /**
  * A plain AMQP connection to the broker the application under test uses, for what tests do behind the services'
  * back: publishing raw (even malformed) messages, emptying queues, and reading parked messages.
  */
 public final class TestBroker implements AutoCloseable {
+
+    /** The exchanges of the design brief's topology (section 5), with their types. */
+    static final Map<String, String> EXCHANGE_TYPES = Map.of("commands", "direct", "replies", "direct", "events", "topic");
 
     private final Connection connection;
     private final Channel channel;
@@ -45,8 +51,44 @@ public final class TestBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes a contract as the services do: JSON body; message id, correlation id, type and reply-to as AMQP
+     * properties; persistent.
+     */
+    public void send(String exchange, String routingKey, String messageId, String correlationId, String replyTo,
+            Object payload) {
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .messageId(messageId).correlationId(correlationId).type(MessageTypes.nameOf(payload.getClass()))
+                .replyTo(replyTo)
+                .contentType("application/json").deliveryMode(2).build();
+        publish(exchange, routingKey, properties, MessageProbe.JSON.writeValueAsBytes(payload));
+    }
+
+    /** Publishes a command to its participant's queue: routed by its type on the {@code commands} exchange. */
+    public void sendCommand(String messageId, String correlationId, String replyTo, Object command) {
+        send("commands", MessageTypes.nameOf(command.getClass()), messageId, correlationId, replyTo, command);
+    }
+
+    /**
+     * Starts collecting what is published to one of the project's exchanges under the given routing keys, through a
+     * private queue. The exchange is declared as the services declare it, in case none of them has started publishing.
+     */
+    public MessageProbe probe(String exchange, String... routingKeys) {
+        try {
+            Channel probeChannel = connection.createChannel();
+            probeChannel.exchangeDeclare(exchange, EXCHANGE_TYPES.getOrDefault(exchange, "direct"), true);
+            String queue = probeChannel.queueDeclare().getQueue();
+            for (String key : routingKeys) {
+                probeChannel.queueBind(queue, exchange, key);
+            }
+            return new MessageProbe(probeChannel, queue);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on " + exchange, e);
+        }
+    }
+
     /** Publishes and waits for the broker's confirm. */
-    public void publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
+    public synchronized void publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
         try {
             channel.basicPublish(exchange, routingKey, properties, body);
             channel.waitForConfirmsOrDie(10_000);

@@ -1,4 +1,4 @@
-package dev.orderflow.common.messaging;
+package dev.orderflow.contracts;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

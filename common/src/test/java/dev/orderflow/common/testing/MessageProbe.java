@@ -1,0 +1,115 @@
+package dev.orderflow.common.testing;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+
+/**
+ * Collects the messages published to an exchange under some routing keys, through a private queue of its own, for
+ * tests to wait for and read.
+ */
+public final class MessageProbe implements AutoCloseable {
+
+    static final JsonCodec JSON = new JsonCodec();
+    static final Duration DEADLINE = Duration.ofSeconds(20);
+
+    private final Channel channel;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    MessageProbe(Channel channel, String queue) throws IOException {
+        this.channel = channel;
+        channel.basicConsume(queue, true, (tag, delivery) -> received.add(new Received(delivery.getEnvelope().getRoutingKey(),
+                delivery.getProperties(), delivery.getBody())), tag -> {
+                });
+    }
+
+    /** A message as it arrived. */
+    public record Received(String routingKey, AMQP.BasicProperties properties, byte[] body) {
+
+        public String type() {
+            return properties.getType();
+        }
+
+        public String messageId() {
+            return properties.getMessageId();
+        }
+
+        public String correlationId() {
+            return properties.getCorrelationId();
+        }
+
+        public <T> T as(Class<T> contract) {
+            return JSON.read(body, contract);
+        }
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public List<Received> received(Predicate<Received> which) {
+        return received.stream().filter(which).toList();
+    }
+
+    /** Waits for the first message that matches. */
+    public Received await(Predicate<Received> which) {
+        return Awaitility.await().atMost(DEADLINE)
+                .until(() -> received.stream().filter(which).findFirst(), Optional::isPresent).get();
+    }
+
+    /** Waits until {@code count} messages match, and returns them. */
+    public List<Received> await(Predicate<Received> which, int count) {
+        Awaitility.await().atMost(DEADLINE).until(() -> received(which).size() >= count);
+        return received(which);
+    }
+
+    public static Predicate<Received> correlatedTo(String correlationId) {
+        return message -> correlationId.equals(message.correlationId());
+    }
+
+    public static Predicate<Received> ofType(String type) {
+        return message -> type.equals(message.type());
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            channel.close();
+        } catch (TimeoutException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** JSON as the services write it. */
+    static final class JsonCodec {
+
+        private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
+
+        byte[] writeValueAsBytes(Object value) {
+            try {
+                return mapper.writeValueAsBytes(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+
+        <T> T read(byte[] body, Class<T> type) {
+            try {
+                return mapper.readValue(body, type);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + new String(body), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.orderflow.inventory.rest;
+
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.orderflow.common.rest.Page;
+import dev.orderflow.inventory.service.CatalogueService;
+import io.smallrye.mutiny.Uni;
+
+@Path("/products")
+@Tag(name = "Products", description = "The catalogue and its stock")
+public class ProductResource {
+
+    private final CatalogueService catalogue;
+
+    public ProductResource(CatalogueService catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @GET
+    @Operation(summary = "List products, by sku")
+    public Uni<Page<ProductView>> list(
+            @Parameter(description = "Only products of this category") @QueryParam("category") @Size(max = 100) String category,
+            @Parameter(description = "Only products whose available stock is below their threshold") @QueryParam("lowStock") boolean lowStock,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return catalogue.list(Optional.ofNullable(category).filter(value -> !value.isBlank()), lowStock, page, size);
+    }
+
+    @GET
+    @Path("{sku}")
+    @Operation(summary = "Get a product")
+    @APIResponse(responseCode = "404", description = "No such product")
+    public Uni<ProductView> get(String sku) {
+        return catalogue.get(sku);
+    }
+
+    @POST
+    @Operation(summary = "Add a product")
+    @APIResponse(responseCode = "201", description = "Added; Location names it")
+    @APIResponse(responseCode = "409", description = "The sku is taken")
+    public Uni<Response> create(@Valid @NotNull NewProduct product, UriInfo uri) {
+        return catalogue.create(product)
+                .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.sku()).build()).entity(created)
+                        .build());
+    }
+
+    @PUT
+    @Path("{sku}")
+    @Operation(summary = "Replace a product's description, price and low-stock threshold")
+    @APIResponse(responseCode = "404", description = "No such product")
+    public Uni<ProductView> update(String sku, @Valid @NotNull ProductUpdate update) {
+        return catalogue.update(sku, update);
+    }
+
+    @PUT
+    @Path("{sku}/stock")
+    @Operation(summary = "Receive stock (positive change) or write it off (negative change)")
+    @APIResponse(responseCode = "404", description = "No such product")
+    @APIResponse(responseCode = "409", description = "The change would leave less than nothing available")
+    public Uni<ProductView> changeStock(String sku, @Valid @NotNull StockChange change) {
+        return catalogue.changeStock(sku, change);
+    }
+}

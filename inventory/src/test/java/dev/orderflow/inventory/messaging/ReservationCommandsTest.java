@@ -1,0 +1,251 @@
+package dev.orderflow.inventory.messaging;
+
+import static dev.orderflow.common.testing.MessageProbe.correlatedTo;
+import static dev.orderflow.inventory.Stock.assertConserved;
+import static dev.orderflow.inventory.Stock.newProduct;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.orderflow.common.testing.MessageProbe;
+import dev.orderflow.common.testing.MessageProbe.Received;
+import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.contracts.inventory.CommitStock;
+import dev.orderflow.contracts.inventory.LowStock;
+import dev.orderflow.contracts.inventory.ReleaseStock;
+import dev.orderflow.contracts.inventory.ReserveStock;
+import dev.orderflow.contracts.inventory.StockCommitRefused;
+import dev.orderflow.contracts.inventory.StockCommitted;
+import dev.orderflow.contracts.inventory.StockLine;
+import dev.orderflow.contracts.inventory.StockRejected;
+import dev.orderflow.contracts.inventory.StockReleased;
+import dev.orderflow.contracts.inventory.StockReserved;
+import dev.orderflow.inventory.Product;
+import dev.orderflow.inventory.ReservationStatus;
+import dev.orderflow.inventory.Stock;
+import dev.orderflow.inventory.repository.ProductRepository;
+import dev.orderflow.inventory.repository.ReservationRepository;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The saga's commands, sent through the real broker as the order service sends them, with their replies. */
+@QuarkusTest
+class ReservationCommandsTest {
+
+    static final String REPLY_TO = "inventory-test-" + UUID.randomUUID();
+
+    static TestBroker broker;
+    static MessageProbe replies;
+    static MessageProbe events;
+
+    @Inject
+    ProductRepository products;
+
+    @Inject
+    ReservationRepository reservations;
+
+    @BeforeAll
+    static void listen() {
+        broker = TestBroker.connect();
+        replies = broker.probe("replies", REPLY_TO);
+        events = broker.probe("events", "inventory.*");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        replies.close();
+        events.close();
+        broker.close();
+    }
+
+    @Test
+    void reserveHoldsEveryLineAtCataloguePrices() {
+        String laptop = newProduct("laptop", 10, 0);
+        String mouse = newProduct("mouse", 10, 0);
+        String order = newOrder();
+
+        StockReserved reserved = send(order, "reserve",
+                new ReserveStock(order, List.of(new StockLine(laptop, 2), new StockLine(mouse, 1))))
+                .as(StockReserved.class);
+
+        assertEquals(2, reserved.lines().size());
+        assertEquals(0, new BigDecimal("10.00").compareTo(reserved.lines().get(0).unitPrice()));
+        assertEquals("EUR", reserved.lines().get(0).currency());
+        assertStock(laptop, 8, 2, 0);
+        assertStock(mouse, 9, 1, 0);
+        given().when().get("/reservations/" + order)
+                .then().statusCode(200)
+                .body("status", equalTo("HELD"))
+                .body("lines.sku", contains(laptop, mouse))
+                .body("lines.unitPrice", contains(10.0f, 10.0f))
+                .body("expiresAt", notNullValue());
+    }
+
+    @Test
+    void theSameCommandTwiceHasOneEffectAndTwoIdenticalReplies() {
+        String sku = newProduct("twice", 10, 0);
+        String order = newOrder();
+        ReserveStock command = new ReserveStock(order, List.of(new StockLine(sku, 3)));
+
+        broker.sendCommand(order + ":reserve", order, REPLY_TO, command);
+        broker.sendCommand(order + ":reserve", order, REPLY_TO, command);
+        List<Received> answers = replies.await(correlatedTo(order), 2);
+
+        assertEquals(answers.get(0).messageId(), answers.get(1).messageId());
+        assertEquals(order + ":reserve:reply", answers.get(0).messageId());
+        assertArrayEquals(answers.get(0).body(), answers.get(1).body());
+        assertStock(sku, 7, 3, 0);
+    }
+
+    @Test
+    void releaseAfterReserveRestoresTheStock() {
+        String sku = newProduct("released", 10, 0);
+        String order = newOrder();
+        send(order, "reserve", new ReserveStock(order, List.of(new StockLine(sku, 4))));
+
+        StockReleased released = send(order, "release", new ReleaseStock(order)).as(StockReleased.class);
+
+        assertEquals(StockReleased.Outcome.RELEASED, released.outcome());
+        assertStock(sku, 10, 0, 0);
+        assertEquals(ReservationStatus.RELEASED, Stock.reservation(reservations, order).status);
+    }
+
+    @Test
+    void commitMovesReservedToSold() {
+        String sku = newProduct("committed", 10, 0);
+        String order = newOrder();
+        send(order, "reserve", new ReserveStock(order, List.of(new StockLine(sku, 4))));
+
+        Received committed = send(order, "commit", new CommitStock(order));
+
+        assertEquals(new StockCommitted(order), committed.as(StockCommitted.class));
+        assertStock(sku, 6, 0, 4);
+    }
+
+    @Test
+    void releaseAfterCommitPutsTheSoldStockBack() {
+        String sku = newProduct("returned", 10, 0);
+        String order = newOrder();
+        send(order, "reserve", new ReserveStock(order, List.of(new StockLine(sku, 4))));
+        send(order, "commit", new CommitStock(order));
+
+        StockReleased returned = send(order, "release", new ReleaseStock(order)).as(StockReleased.class);
+
+        assertEquals(StockReleased.Outcome.RETURNED, returned.outcome());
+        assertStock(sku, 10, 0, 0);
+        assertTrue(Stock.product(products, sku).returns.isEmpty(), "the return mark is gone");
+    }
+
+    @Test
+    void releaseOfAnUnknownOrderIsAHarmlessNoOpThatRefusesALateReserve() {
+        String sku = newProduct("late", 10, 0);
+        String order = newOrder();
+
+        StockReleased nothing = send(order, "release", new ReleaseStock(order)).as(StockReleased.class);
+        StockRejected late = send(order, "reserve", new ReserveStock(order, List.of(new StockLine(sku, 1))))
+                .as(StockRejected.class);
+
+        assertEquals(StockReleased.Outcome.NOTHING_HELD, nothing.outcome());
+        assertEquals(StockRejected.Reason.RESERVATION_CLOSED, late.reason());
+        assertStock(sku, 10, 0, 0);
+    }
+
+    @Test
+    void anUnknownProductRejectsTheWholeOrderAndHoldsNothing() {
+        String sku = newProduct("known", 10, 0);
+        String order = newOrder();
+
+        StockRejected rejected = send(order, "reserve",
+                new ReserveStock(order, List.of(new StockLine(sku, 1), new StockLine("no-such-" + order, 1))))
+                .as(StockRejected.class);
+
+        assertEquals(StockRejected.Reason.UNKNOWN_PRODUCT, rejected.reason());
+        assertEquals(List.of(new StockRejected.LineProblem("no-such-" + order, 1, null, StockRejected.Reason.UNKNOWN_PRODUCT)),
+                rejected.problems());
+        assertStock(sku, 10, 0, 0);
+    }
+
+    @Test
+    void commitOfAnOrderThatHoldsNothingIsRefused() {
+        String order = newOrder();
+
+        assertEquals(new StockCommitRefused(order, "NONE"),
+                send(order, "commit", new CommitStock(order)).as(StockCommitRefused.class));
+    }
+
+    @Test
+    void lowStockIsPublishedOncePerCrossing() {
+        String sku = newProduct("scarce", 10, 5);
+        String first = newOrder();
+        String second = newOrder();
+        String third = newOrder();
+
+        send(first, "reserve", new ReserveStock(first, List.of(new StockLine(sku, 3))));
+        send(second, "reserve", new ReserveStock(second, List.of(new StockLine(sku, 3))));
+        send(third, "reserve", new ReserveStock(third, List.of(new StockLine(sku, 1))));
+        LowStock alert = events.await(lowStockOf(sku)).as(LowStock.class);
+        send(second, "release", new ReleaseStock(second));
+        send(third, "release", new ReleaseStock(third));
+        String fourth = newOrder();
+        send(fourth, "reserve", new ReserveStock(fourth, List.of(new StockLine(sku, 4))));
+        List<Received> alerts = events.await(lowStockOf(sku), 2);
+
+        assertEquals(new LowStock(sku, "scarce", 4, 5), alert);
+        assertEquals(List.of(sku + ":low-stock:1", sku + ":low-stock:2"), alerts.stream().map(Received::messageId).toList());
+        assertEquals(2, events.received(lowStockOf(sku)).size(), "one alert per crossing");
+    }
+
+    @Test
+    void anInvalidCommandIsParkedWithoutAReply() {
+        String order = newOrder();
+        broker.purge("inventory.commands.dlq");
+
+        broker.sendCommand(order + ":reserve", order, REPLY_TO, new ReserveStock(order, List.of(new StockLine("any", 0))));
+
+        Optional<com.rabbitmq.client.GetResponse> parked = await().atMost(Duration.ofSeconds(20))
+                .until(() -> broker.drain("inventory.commands.dlq").stream()
+                        .filter(message -> (order + ":reserve").equals(message.getProps().getMessageId())).findFirst(),
+                        Optional::isPresent);
+        assertTrue(parked.isPresent());
+        assertTrue(replies.received(correlatedTo(order)).isEmpty(), "no reply to an invalid command");
+        assertEquals(null, Stock.reservation(reservations, order), "nothing stored");
+    }
+
+    private Received send(String order, String action, Object command) {
+        String messageId = order + ":" + action;
+        broker.sendCommand(messageId, order, REPLY_TO, command);
+        return replies.await(reply -> (messageId + ":reply").equals(reply.messageId()));
+    }
+
+    private void assertStock(String sku, long available, long reserved, long sold) {
+        Product product = Stock.product(products, sku);
+        assertEquals(available, product.available, "available");
+        assertEquals(reserved, product.reserved, "reserved");
+        assertEquals(sold, product.sold, "sold");
+        assertConserved(product);
+    }
+
+    private static java.util.function.Predicate<Received> lowStockOf(String sku) {
+        return event -> "inventory.low-stock".equals(event.type()) && event.messageId().startsWith(sku + ":");
+    }
+
+    private static String newOrder() {
+        return "order-" + UUID.randomUUID();
+    }
+}
