@@ -2,11 +2,14 @@ package dev.orderflow.common.rest;
 
 import java.util.List;
 
+import jakarta.ws.rs.WebApplicationException;
+
 /**
  * A failure the client should hear about as a problem response; services throw it (or return it as a failed Uni)
- * from resources and services, and {@link ProblemMapper} writes it.
+ * from resources and services, and {@link ProblemMapper} writes it. It is a {@link WebApplicationException}, so that
+ * it also keeps its status where JAX-RS would otherwise pick one (parameter conversion).
  */
-public class ProblemException extends RuntimeException {
+public class ProblemException extends WebApplicationException {
 
     private final int status;
     private final String title;
@@ -18,7 +21,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public ProblemException(int status, String title, String detail, String type, List<Problem.FieldError> errors) {
-        super(detail);
+        super(detail, status);
         this.status = status;
         this.title = title;
         this.type = type;

@@ -63,6 +63,18 @@ class ProblemMapperTest {
     }
 
     @Test
+    void unknownEnumValueNamesTheParameter() {
+        given().queryParam("size", 10).queryParam("colour", "GREEN")
+                .when().get("/test/widgets")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("colour"))
+                .body("errors.detail", hasItem("must be one of [RED, BLUE]"));
+        given().queryParam("size", 10).queryParam("colour", "RED")
+                .when().get("/test/widgets")
+                .then().statusCode(200);
+    }
+
+    @Test
     void problemExceptionKeepsItsStatusAndDetail() {
         given().when().get("/test/widgets/blue")
                 .then().statusCode(404).contentType(PROBLEM)

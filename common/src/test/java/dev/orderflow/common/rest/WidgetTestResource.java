@@ -27,8 +27,13 @@ public class WidgetTestResource {
         return widget;
     }
 
+    public enum Colour {
+        RED,
+        BLUE
+    }
+
     @GET
-    public List<Widget> list(@QueryParam("size") @Min(1) @Max(100) int size) {
+    public List<Widget> list(@QueryParam("size") @Min(1) @Max(100) int size, @QueryParam("colour") Colour colour) {
         return List.of();
     }
 

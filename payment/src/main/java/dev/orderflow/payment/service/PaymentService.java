@@ -1,0 +1,166 @@
+package dev.orderflow.payment.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.conversions.Bson;
+import org.jboss.logging.Logger;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+import dev.orderflow.contracts.payment.ChargePayment;
+import dev.orderflow.payment.Payment;
+import dev.orderflow.payment.PaymentStatus;
+import dev.orderflow.payment.gateway.GatewayClient;
+import dev.orderflow.payment.gateway.PaymentGateway;
+import dev.orderflow.payment.repository.PaymentRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Charge and refund for the order saga. The payment document is the order's single record: created PENDING before the
+ * gateway is asked, then moved on with one conditional update. The gateway is idempotent per order, so a command
+ * handled twice (redelivered, or by two workers at once) asks it the same question twice and gets the same answer.
+ * <p>
+ * When the gateway cannot be reached even after the client's retries, the command fails and the broker redelivers
+ * it; the payment stays PENDING meanwhile, and a refund of a PENDING payment settles it at the gateway.
+ */
+@ApplicationScoped
+public class PaymentService {
+
+    private static final Logger LOG = Logger.getLogger(PaymentService.class);
+    private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+
+    private final PaymentRepository payments;
+    private final GatewayClient gateway;
+    private final Clock clock;
+
+    public PaymentService(PaymentRepository payments, GatewayClient gateway, Clock clock) {
+        this.payments = payments;
+        this.gateway = gateway;
+        this.clock = clock;
+    }
+
+    /** payment.charge: replies {@code PaymentCharged} or {@code PaymentDeclined}. */
+    public Uni<Object> charge(ChargePayment command) {
+        Payment fresh = pending(command);
+        return payments.persist(fresh).replaceWith(fresh)
+                .onFailure(PaymentService::isDuplicateKey).recoverWithUni(() -> payments.findByOrderId(command.orderId()))
+                .chain(payment -> payment.status == PaymentStatus.PENDING ? chargeAtGateway(payment)
+                        : Uni.createFrom().item(payment))
+                .map(PaymentReplies::charge);
+    }
+
+    /** payment.refund: replies {@code PaymentRefunded} or {@code NothingToRefund}. */
+    public Uni<Object> refund(String orderId) {
+        return payments.findByOrderId(orderId).chain(payment -> {
+            if (payment == null) {
+                return closeUncharged(orderId);
+            }
+            return switch (payment.status) {
+                case CAPTURED, PENDING -> refundAtGateway(payment);
+                default -> Uni.createFrom().item(payment);
+            };
+        }).map(PaymentReplies::refund);
+    }
+
+    private Uni<Payment> chargeAtGateway(Payment payment) {
+        var request = new PaymentGateway.ChargeRequest(payment.orderId, payment.amount, payment.currency,
+                payment.paymentMethod);
+        return gateway.charge(request).chain(result -> {
+            Instant now = clock.instant();
+            if (result instanceof PaymentGateway.Approved approved) {
+                return settle(payment, PaymentStatus.CAPTURED, Updates.set("gatewayChargeId", approved.chargeId()),
+                        Updates.set("capturedAt", now));
+            }
+            PaymentGateway.Declined declined = (PaymentGateway.Declined) result;
+            return settle(payment, PaymentStatus.DECLINED, Updates.set("declineReason", declined.reason()),
+                    Updates.set("closedAt", now));
+        }).invoke(settled -> LOG.infof("Order %s: payment %s %s", settled.orderId, settled.id, settled.status));
+    }
+
+    /**
+     * Refunds what the gateway charged for the order. A PENDING payment may or may not have been charged (its worker
+     * is still waiting, or gave up): the gateway knows, and closes the order so that the waiting charge cannot
+     * succeed afterwards.
+     */
+    private Uni<Payment> refundAtGateway(Payment payment) {
+        return gateway.refund(payment.orderId).chain(result -> {
+            Instant now = clock.instant();
+            if (result instanceof PaymentGateway.Refunded refunded) {
+                List<Bson> changes = new ArrayList<>(List.of(Updates.set("gatewayRefundId", refunded.refundId()),
+                        Updates.set("gatewayChargeId", refunded.chargeId()), Updates.set("closedAt", now)));
+                if (payment.capturedAt == null) {
+                    changes.add(Updates.set("capturedAt", now));
+                }
+                return settle(payment, PaymentStatus.REFUNDED, changes.toArray(Bson[]::new));
+            }
+            return settle(payment, PaymentStatus.VOIDED, Updates.set("closedAt", now));
+        }).invoke(settled -> LOG.infof("Order %s: payment %s %s", settled.orderId, settled.id, settled.status));
+    }
+
+    /**
+     * A refund for an order that was never charged: records the payment as closed, so that a charge arriving late
+     * (stuck in a queue while the saga gave up) is declined instead of taking money nobody will give back.
+     */
+    private Uni<Payment> closeUncharged(String orderId) {
+        Payment closed = new Payment();
+        closed.id = newId();
+        closed.orderId = orderId;
+        closed.status = PaymentStatus.VOIDED;
+        closed.createdAt = clock.instant();
+        closed.closedAt = closed.createdAt;
+        closed.updatedAt = closed.createdAt;
+        return payments.persist(closed).replaceWith(closed)
+                .onFailure(PaymentService::isDuplicateKey)
+                .recoverWithUni(() -> refund(orderId).chain(() -> payments.findByOrderId(orderId)))
+                .invoke(() -> LOG.infof("Order %s: refund before any charge, payment closed", orderId));
+    }
+
+    /**
+     * Moves the payment on if it is still where this worker found it; if another worker moved it first, what that
+     * worker recorded stands.
+     */
+    private Uni<Payment> settle(Payment payment, PaymentStatus to, Bson... changes) {
+        List<Bson> update = new ArrayList<>(List.of(changes));
+        update.add(Updates.set("status", to));
+        update.add(Updates.set("updatedAt", clock.instant()));
+        update.add(Updates.inc("version", 1));
+        return payments.mongoCollection()
+                .findOneAndUpdate(Filters.and(Filters.eq("_id", payment.id), Filters.eq("status", payment.status)),
+                        Updates.combine(update), AFTER)
+                .onItem().ifNull().switchTo(() -> payments.findById(payment.id));
+    }
+
+    private Payment pending(ChargePayment command) {
+        Instant now = clock.instant();
+        Payment payment = new Payment();
+        payment.id = newId();
+        payment.orderId = command.orderId();
+        payment.customerId = command.customerId();
+        payment.amount = command.amount();
+        payment.currency = command.currency();
+        payment.paymentMethod = command.paymentMethod();
+        payment.status = PaymentStatus.PENDING;
+        payment.createdAt = now;
+        payment.updatedAt = now;
+        return payment;
+    }
+
+    private static String newId() {
+        return "pay-" + UUID.randomUUID();
+    }
+
+    private static boolean isDuplicateKey(Throwable failure) {
+        return failure instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+}
