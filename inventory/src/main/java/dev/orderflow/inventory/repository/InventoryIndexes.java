@@ -1,5 +1,6 @@
 package dev.orderflow.inventory.repository;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -7,10 +8,14 @@ import org.jboss.logging.Logger;
 
 import com.mongodb.client.model.Indexes;
 
+import dev.orderflow.common.store.MongoSupport;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
-/** Creates the indexes the queries need, at start; creating an existing index does nothing. */
+/**
+ * Creates the indexes inventory's queries need, before it starts consuming commands; creating an existing index does
+ * nothing.
+ */
 @ApplicationScoped
 public class InventoryIndexes {
 
@@ -24,13 +29,16 @@ public class InventoryIndexes {
         this.reservations = reservations;
     }
 
-    void onStart(@Observes StartupEvent start) {
-        Uni.combine().all().unis(
+    void onStart(@Observes @Priority(MongoSupport.BEFORE_MESSAGING) StartupEvent start) {
+        create().await().atMost(MongoSupport.INDEX_CREATION_TIMEOUT);
+        LOG.debug("Indexes in place");
+    }
+
+    Uni<Void> create() {
+        return Uni.combine().all().unis(
                 products.mongoCollection().createIndex(Indexes.ascending("category")),
                 products.mongoCollection().createIndex(Indexes.ascending("holds.at")),
                 reservations.mongoCollection().createIndex(Indexes.ascending("status", "expiresAt")))
-                .discardItems()
-                .subscribe()
-                .with(done -> LOG.debug("Indexes in place"), failure -> LOG.errorf(failure, "Could not create indexes"));
+                .discardItems();
     }
 }

@@ -10,13 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 import dev.orderflow.common.rest.Page;
 import dev.orderflow.common.rest.ProblemException;
+import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.inventory.Product;
 import dev.orderflow.inventory.repository.ProductRepository;
 import dev.orderflow.inventory.repository.ReservationRepository;
@@ -81,7 +80,7 @@ public class CatalogueService {
         product.createdAt = now;
         product.updatedAt = now;
         return products.persist(product)
-                .onFailure(CatalogueService::isDuplicateKey)
+                .onFailure(MongoSupport::isDuplicateKey)
                 .transform(duplicate -> ProblemException.conflict("A product with sku " + request.sku() + " exists already"))
                 .call(() -> alerts.afterChange(product))
                 .map(ProductView::of);
@@ -98,7 +97,7 @@ public class CatalogueService {
                 Updates.set("lowStockThreshold", request.lowStockThreshold()),
                 Updates.inc("version", 1),
                 Updates.set("updatedAt", clock.instant()));
-        return products.mongoCollection().findOneAndUpdate(Filters.eq("_id", sku), changes, StockLedger.AFTER)
+        return products.mongoCollection().findOneAndUpdate(Filters.eq("_id", sku), changes, MongoSupport.RETURN_AFTER)
                 .onItem().ifNull().failWith(() -> unknown(sku))
                 .call(alerts::afterChange)
                 .map(ProductView::of);
@@ -131,7 +130,4 @@ public class CatalogueService {
         return ProblemException.notFound("No product with sku " + sku);
     }
 
-    private static boolean isDuplicateKey(Throwable failure) {
-        return failure instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
-    }
 }

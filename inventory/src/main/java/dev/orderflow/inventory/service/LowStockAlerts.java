@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
+import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.contracts.inventory.LowStock;
 import dev.orderflow.inventory.Product;
 import dev.orderflow.inventory.messaging.InventoryEvents;
@@ -77,7 +78,7 @@ public class LowStockAlerts {
         Bson crossing = Filters.and(Filters.eq("_id", sku), Filters.eq("lowStock", false), BELOW_THRESHOLD);
         Bson raised = Updates.combine(Updates.set("lowStock", true), Updates.set("lowStockAlertPendingSince", clock.instant()),
                 Updates.inc("lowStockAlerts", 1));
-        return products.mongoCollection().findOneAndUpdate(crossing, raised, StockLedger.AFTER)
+        return products.mongoCollection().findOneAndUpdate(crossing, raised, MongoSupport.RETURN_AFTER)
                 .onItem().ifNotNull().transformToUni(this::publish)
                 .replaceWithVoid();
     }

@@ -29,12 +29,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.conversions.Bson;
 import org.jboss.logging.Logger;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
+import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.contracts.inventory.ReservationExpired;
 import dev.orderflow.contracts.inventory.ReserveStock;
 import dev.orderflow.contracts.inventory.StockLine;
@@ -170,7 +169,7 @@ public class ReservationService {
         Bson free = Filters.and(Filters.eq("_id", orderId),
                 Filters.or(Filters.eq("leaseUntil", null), Filters.lt("leaseUntil", now)));
         Bson take = Updates.combine(Updates.set("leaseOwner", owner), Updates.set("leaseUntil", now.plus(config.lease())));
-        return reservations.mongoCollection().findOneAndUpdate(free, take, StockLedger.AFTER)
+        return reservations.mongoCollection().findOneAndUpdate(free, take, MongoSupport.RETURN_AFTER)
                 .onItem().ifNull().failWith(() -> new ReservationBusyException(orderId));
     }
 
@@ -198,7 +197,7 @@ public class ReservationService {
         }
         Bson expected = Filters.and(Filters.eq("_id", reservation.orderId), Filters.eq("status", reservation.status),
                 Filters.eq("leaseOwner", reservation.leaseOwner));
-        return reservations.mongoCollection().findOneAndUpdate(expected, Updates.combine(update), StockLedger.AFTER)
+        return reservations.mongoCollection().findOneAndUpdate(expected, Updates.combine(update), MongoSupport.RETURN_AFTER)
                 .onItem().ifNull().failWith(() -> new LeaseLostException(reservation.orderId))
                 .invoke(moved -> LOG.debugf("Reservation of order %s: %s -> %s", reservation.orderId, reservation.status, to));
     }
@@ -352,7 +351,7 @@ public class ReservationService {
     /** Inserts a new reservation; false when the order has one already. */
     private Uni<Boolean> insert(Reservation reservation) {
         return reservations.persist(reservation).replaceWith(true)
-                .onFailure(ReservationService::isDuplicateKey).recoverWithItem(false);
+                .onFailure(MongoSupport::isDuplicateKey).recoverWithItem(false);
     }
 
     /** The order's reservation, with any half-done operation finished. */
@@ -387,7 +386,4 @@ public class ReservationService {
         return products.stream().filter(product -> product != null).toList();
     }
 
-    private static boolean isDuplicateKey(Throwable failure) {
-        return failure instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
-    }
 }

@@ -10,11 +10,10 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.PushOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
+import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.inventory.Product;
 import dev.orderflow.inventory.repository.ProductRepository;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -30,7 +29,6 @@ public class StockLedger {
 
     /** How many stock movements a product keeps. */
     static final int RECENT_MOVEMENTS = 20;
-    static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
     private final ProductRepository products;
     private final Clock clock;
@@ -68,7 +66,7 @@ public class StockLedger {
                 Updates.inc("reserved", quantity),
                 Updates.push("holds", new Document("orderId", orderId).append("quantity", quantity).append("at", now)),
                 changed(now));
-        return collection().findOneAndUpdate(guard, take, AFTER).onItem().transformToUni(taken -> {
+        return collection().findOneAndUpdate(guard, take, MongoSupport.RETURN_AFTER).onItem().transformToUni(taken -> {
             if (taken != null) {
                 return Uni.createFrom().item(new Take(Take.Kind.TAKEN, sku, taken));
             }
@@ -88,7 +86,7 @@ public class StockLedger {
         return collection().findOneAndUpdate(heldBy(orderId, sku, quantity),
                 Updates.combine(Updates.inc("available", quantity), Updates.inc("reserved", -quantity), unhold(orderId),
                         changed(now)),
-                AFTER);
+                MongoSupport.RETURN_AFTER);
     }
 
     /** Moves what the order holds from reserved to sold; null when it holds nothing (already committed). */
@@ -97,7 +95,7 @@ public class StockLedger {
         return collection().findOneAndUpdate(heldBy(orderId, sku, quantity),
                 Updates.combine(Updates.inc("reserved", -quantity), Updates.inc("sold", quantity), unhold(orderId),
                         changed(now)),
-                AFTER);
+                MongoSupport.RETURN_AFTER);
     }
 
     /**
@@ -111,7 +109,7 @@ public class StockLedger {
                 Updates.combine(Updates.inc("sold", -quantity), Updates.inc("available", quantity),
                         Updates.push("returns", orderId),
                         changed(now)),
-                AFTER);
+                MongoSupport.RETURN_AFTER);
     }
 
     /** Drops the mark {@link #giveBack} left, once the order's reservation records the return. */
@@ -132,7 +130,7 @@ public class StockLedger {
                 Updates.combine(Updates.inc("received", change), Updates.inc("available", change),
                         Updates.pushEach("stockMovements", List.of(movement), new PushOptions().slice(-RECENT_MOVEMENTS)),
                         changed(now)),
-                AFTER);
+                MongoSupport.RETURN_AFTER);
     }
 
     private static Bson heldBy(String orderId, String sku, long quantity) {

@@ -11,13 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.conversions.Bson;
 import org.jboss.logging.Logger;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
+import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.contracts.payment.ChargePayment;
 import dev.orderflow.payment.Payment;
 import dev.orderflow.payment.PaymentStatus;
@@ -38,7 +35,6 @@ import io.smallrye.mutiny.Uni;
 public class PaymentService {
 
     private static final Logger LOG = Logger.getLogger(PaymentService.class);
-    private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
     private final PaymentRepository payments;
     private final GatewayClient gateway;
@@ -54,7 +50,7 @@ public class PaymentService {
     public Uni<Object> charge(ChargePayment command) {
         Payment fresh = pending(command);
         return payments.persist(fresh).replaceWith(fresh)
-                .onFailure(PaymentService::isDuplicateKey).recoverWithUni(() -> payments.findByOrderId(command.orderId()))
+                .onFailure(MongoSupport::isDuplicateKey).recoverWithUni(() -> payments.findByOrderId(command.orderId()))
                 .chain(payment -> payment.status == PaymentStatus.PENDING ? chargeAtGateway(payment)
                         : Uni.createFrom().item(payment))
                 .map(PaymentReplies::charge);
@@ -121,7 +117,7 @@ public class PaymentService {
         closed.closedAt = closed.createdAt;
         closed.updatedAt = closed.createdAt;
         return payments.persist(closed).replaceWith(closed)
-                .onFailure(PaymentService::isDuplicateKey)
+                .onFailure(MongoSupport::isDuplicateKey)
                 .recoverWithUni(() -> refund(orderId).chain(() -> payments.findByOrderId(orderId)))
                 .invoke(() -> LOG.infof("Order %s: refund before any charge, payment closed", orderId));
     }
@@ -137,7 +133,7 @@ public class PaymentService {
         update.add(Updates.inc("version", 1));
         return payments.mongoCollection()
                 .findOneAndUpdate(Filters.and(Filters.eq("_id", payment.id), Filters.eq("status", payment.status)),
-                        Updates.combine(update), AFTER)
+                        Updates.combine(update), MongoSupport.RETURN_AFTER)
                 .onItem().ifNull().switchTo(() -> payments.findById(payment.id));
     }
 
@@ -160,7 +156,4 @@ public class PaymentService {
         return "pay-" + UUID.randomUUID();
     }
 
-    private static boolean isDuplicateKey(Throwable failure) {
-        return failure instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
-    }
 }

@@ -1,0 +1,81 @@
+package dev.orderflow.shipping.rest;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.orderflow.common.rest.Page;
+import dev.orderflow.common.rest.ProblemException;
+import dev.orderflow.shipping.ShipmentStatus;
+import dev.orderflow.shipping.service.CarrierUpdates;
+import dev.orderflow.shipping.service.ShipmentQueries;
+import io.smallrye.mutiny.Uni;
+
+@Path("/shipments")
+@Tag(name = "Shipments", description = "The parcels of the orders, and what their carriers report")
+public class ShipmentResource {
+
+    private final ShipmentQueries queries;
+    private final CarrierUpdates carrier;
+
+    public ShipmentResource(ShipmentQueries queries, CarrierUpdates carrier) {
+        this.queries = queries;
+        this.carrier = carrier;
+    }
+
+    @GET
+    @Operation(summary = "List shipments, newest first")
+    public Uni<Page<ShipmentView>> list(
+            @Parameter(description = "Only the shipment of this order") @QueryParam("orderId") @Size(max = 200) String orderId,
+            @Parameter(description = "Only shipments in this status", schema = @Schema(implementation = ShipmentStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return queries.list(nonBlank(orderId), nonBlank(status).map(ShipmentResource::status), page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a shipment")
+    @APIResponse(responseCode = "404", description = "No such shipment")
+    public Uni<ShipmentView> get(String id) {
+        return queries.get(id);
+    }
+
+    @PUT
+    @Path("{id}/status")
+    @Operation(summary = "Report the carrier's progress: dispatched, in transit, delivered", description = "Publishes the matching shipment event before answering. Reporting the current status again changes nothing.")
+    @APIResponse(responseCode = "200", description = "The shipment, in its new status")
+    @APIResponse(responseCode = "404", description = "No such shipment")
+    @APIResponse(responseCode = "409", description = "The shipment cannot move to this status (backwards, or cancelled or rejected)")
+    public Uni<ShipmentView> report(String id, @Valid @NotNull StatusReport report) {
+        return carrier.report(id, report.status().toShipmentStatus()).map(ShipmentView::of);
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return Optional.ofNullable(value).filter(text -> !text.isBlank());
+    }
+
+    private static ShipmentStatus status(String name) {
+        try {
+            return ShipmentStatus.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(ShipmentStatus.values()));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.orderflow.shipping.service;
+
+import java.util.Set;
+
+/**
+ * Which carrier takes a parcel: the domestic one at home, a European one inside the European Union, an international
+ * one anywhere else. Whether the country is served at all is decided before, by configuration.
+ */
+public final class CarrierRule {
+
+    public static final Carrier DOMESTIC = new Carrier("ColiPoste", "CP", 2);
+    public static final Carrier EUROPEAN = new Carrier("EuroExpress", "EE", 4);
+    public static final Carrier INTERNATIONAL = new Carrier("WorldParcel", "WP", 6);
+
+    /** The member states of the European Union, by ISO 3166-1 alpha-2 code. */
+    static final Set<String> EUROPEAN_UNION = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR",
+            "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
+
+    private final String homeCountry;
+
+    public CarrierRule(String homeCountry) {
+        this.homeCountry = homeCountry;
+    }
+
+    public Carrier forCountry(String country) {
+        if (homeCountry.equals(country)) {
+            return DOMESTIC;
+        }
+        return EUROPEAN_UNION.contains(country) ? EUROPEAN : INTERNATIONAL;
+    }
+}
