@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
@@ -26,12 +27,24 @@ public final class MessageProbe implements AutoCloseable {
 
     private final Channel channel;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile Consumer<Received> listener = message -> {
+    };
 
     MessageProbe(Channel channel, String queue) throws IOException {
         this.channel = channel;
-        channel.basicConsume(queue, true, (tag, delivery) -> received.add(new Received(delivery.getEnvelope().getRoutingKey(),
-                delivery.getProperties(), delivery.getBody())), tag -> {
-                });
+        channel.basicConsume(queue, true, (tag, delivery) -> {
+            Received message = new Received(delivery.getEnvelope().getRoutingKey(), delivery.getProperties(),
+                    delivery.getBody());
+            received.add(message);
+            listener.accept(message);
+        }, tag -> {
+        });
+    }
+
+    /** Acts on every message from now on, as it arrives (on the broker client's thread): for stand-in services. */
+    public MessageProbe onEachMessage(Consumer<Received> action) {
+        this.listener = action;
+        return this;
     }
 
     /** A message as it arrived. */

@@ -1,0 +1,155 @@
+package dev.orderflow.order.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.Document;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.orderflow.common.rest.Page;
+import dev.orderflow.common.rest.ProblemException;
+import dev.orderflow.common.store.MongoSupport;
+import dev.orderflow.order.IdempotencyKey;
+import dev.orderflow.order.Order;
+import dev.orderflow.order.OrderStatus;
+import dev.orderflow.order.repository.IdempotencyKeyRepository;
+import dev.orderflow.order.repository.OrderRepository;
+import dev.orderflow.order.rest.OrderView;
+import dev.orderflow.order.rest.PlaceOrder;
+import io.smallrye.mutiny.Uni;
+
+/** Orders as customers see them: placing (once per idempotency key), reading, listing, cancelling. */
+@ApplicationScoped
+public class OrderService {
+
+    private final OrderRepository orders;
+    private final IdempotencyKeyRepository keys;
+    private final OrderSagaRunner saga;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public OrderService(OrderRepository orders, IdempotencyKeyRepository keys, OrderSagaRunner saga, ObjectMapper json,
+            Clock clock) {
+        this.orders = orders;
+        this.keys = keys;
+        this.saga = saga;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The order placed, and whether it was placed by an earlier request with the same idempotency key. */
+    public record Placed(Order order, boolean replayed) {
+    }
+
+    /**
+     * Places the order and starts its saga. With an idempotency key, the same request again returns the order it
+     * placed the first time, and another request with that key is refused (422).
+     */
+    public Uni<Placed> place(PlaceOrder request, String idempotencyKey) {
+        refuseRepeatedProducts(request);
+        String orderId = "ord-" + UUID.randomUUID();
+        if (idempotencyKey == null) {
+            return saga.start(newOrder(orderId, request)).map(order -> new Placed(order, false));
+        }
+        IdempotencyKey key = new IdempotencyKey();
+        key.key = idempotencyKey;
+        key.orderId = orderId;
+        key.requestHash = hash(request);
+        key.createdAt = clock.instant();
+        return keys.persist(key)
+                .chain(() -> saga.start(newOrder(orderId, request)).map(order -> new Placed(order, false)))
+                .onFailure(MongoSupport::isDuplicateKey).recoverWithUni(() -> replay(idempotencyKey, key.requestHash, request));
+    }
+
+    public Uni<Order> get(String orderId) {
+        return orders.findById(orderId).onItem().ifNull().failWith(() -> unknown(orderId));
+    }
+
+    /** Orders newest first, optionally of one customer, optionally in one status. */
+    public Uni<Page<OrderView>> list(String customerId, OrderStatus status, int page, int size) {
+        Document query = new Document();
+        if (customerId != null) {
+            query.append("customerId", customerId);
+        }
+        if (status != null) {
+            query.append("status", status.name());
+        }
+        var found = orders.find(query, new Document("createdAt", -1).append("_id", -1));
+        return Uni.combine().all()
+                .unis(found.page(io.quarkus.panache.common.Page.of(page, size)).list(), found.count())
+                .with((items, total) -> new Page<>(items.stream().map(OrderView::of).toList(), page, size, total));
+    }
+
+    /** Cancels the order for its customer; 409 once it has shipped. */
+    public Uni<Order> cancel(String orderId) {
+        return saga.cancel(orderId).onItem().ifNull().failWith(() -> unknown(orderId));
+    }
+
+    /** The request came before: the same body gets the same order (created now if the first request died half-way). */
+    private Uni<Placed> replay(String idempotencyKey, String requestHash, PlaceOrder request) {
+        return keys.findById(idempotencyKey).chain(key -> {
+            if (!key.requestHash.equals(requestHash)) {
+                return Uni.createFrom().failure(new ProblemException(422, "Idempotency key reused",
+                        "Idempotency-Key " + idempotencyKey + " was used for another request"));
+            }
+            return orders.findById(key.orderId).chain(existing -> existing != null
+                    ? Uni.createFrom().item(new Placed(existing, true))
+                    : saga.start(newOrder(key.orderId, request)).map(order -> new Placed(order, false))
+                            .onFailure(MongoSupport::isDuplicateKey).recoverWithUni(() -> orders.findById(key.orderId)
+                                    .map(order -> new Placed(order, true))));
+        });
+    }
+
+    private Order newOrder(String orderId, PlaceOrder request) {
+        Order order = new Order();
+        order.id = orderId;
+        order.customerId = request.customerId();
+        order.customerEmail = request.customerEmail();
+        order.items = request.items().stream().map(item -> new Order.Item(item.sku(), item.quantity())).toList();
+        PlaceOrder.ShippingAddress address = request.shippingAddress();
+        order.shippingAddress = new Order.Address();
+        order.shippingAddress.name = address.name();
+        order.shippingAddress.line1 = address.line1();
+        order.shippingAddress.line2 = address.line2();
+        order.shippingAddress.city = address.city();
+        order.shippingAddress.postalCode = address.postalCode();
+        order.shippingAddress.country = address.country();
+        order.paymentMethod = request.paymentMethod();
+        return order;
+    }
+
+    private static void refuseRepeatedProducts(PlaceOrder request) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < request.items().size(); i++) {
+            if (!seen.add(request.items().get(i).sku())) {
+                throw ProblemException.invalid("items[" + i + "].sku",
+                        "appears on an earlier line: put the whole quantity on one line");
+            }
+        }
+    }
+
+    private String hash(PlaceOrder request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot digest the request", e);
+        }
+    }
+
+    private static ProblemException unknown(String orderId) {
+        return ProblemException.notFound("No order with id " + orderId);
+    }
+
+}

@@ -1,0 +1,77 @@
+package dev.orderflow.order.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.mongodb.client.model.Filters;
+
+import dev.orderflow.order.OrderStatus;
+import dev.orderflow.order.config.OrderConfig;
+import dev.orderflow.order.repository.OrderRepository;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The recovery loop: moves on every saga past its deadline (whoever left it there, this instance or one that
+ * crashed), and publishes the events still in an order's outbox. Replicas may all run it: each change is conditional
+ * on the order's version, so only one of them makes it.
+ */
+@ApplicationScoped
+public class SagaRecovery {
+
+    private static final Logger LOG = Logger.getLogger(SagaRecovery.class);
+    /** How old an outbox entry must be before the loop publishes it (newer ones are being published right now). */
+    private static final Duration OUTBOX_GRACE = Duration.ofSeconds(10);
+    private static final int CONCURRENCY = 16;
+
+    private final OrderRepository orders;
+    private final OrderSagaRunner saga;
+    private final OrderConfig.Saga config;
+    private final Clock clock;
+
+    public SagaRecovery(OrderRepository orders, OrderSagaRunner saga, OrderConfig config, Clock clock) {
+        this.orders = orders;
+        this.saga = saga;
+        this.config = config.saga();
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${order.saga.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweep() {
+        Instant now = clock.instant();
+        return moveOverdueSagas(now).chain(() -> publishOutboxes(now.minus(OUTBOX_GRACE)))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf(failure, "Recovery sweep failed; the next one retries");
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    Uni<Void> moveOverdueSagas(Instant now) {
+        return orders
+                .find(Filters.and(Filters.in("status", List.of(OrderStatus.PENDING.name(), OrderStatus.COMPENSATING.name())),
+                        Filters.lt("saga.deadline", now)))
+                .range(0, config.sweepBatch() - 1).list()
+                .onItem().transformToMulti(overdue -> Multi.createFrom().iterable(overdue))
+                .onItem().transformToUni(order -> saga.onDeadline(order.id).replaceWithVoid()
+                        .onFailure().recoverWithUni(failure -> {
+                            LOG.warnf("Order %s: deadline not handled yet (%s)", order.id, failure.toString());
+                            return Uni.createFrom().voidItem();
+                        }))
+                .merge(CONCURRENCY)
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> publishOutboxes(Instant before) {
+        return orders.list(Filters.and(Filters.exists("pendingEvents.0"), Filters.lt("updatedAt", before)))
+                .onItem().transformToMulti(pending -> Multi.createFrom().iterable(pending))
+                .onItem().transformToUniAndConcatenate(saga::publishPending)
+                .collect().last().replaceWithVoid();
+    }
+}

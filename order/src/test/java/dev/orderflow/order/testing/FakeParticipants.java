@@ -1,0 +1,188 @@
+package dev.orderflow.order.testing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.orderflow.common.messaging.MessageTypes;
+import dev.orderflow.common.testing.MessageProbe;
+import dev.orderflow.common.testing.MessageProbe.Received;
+import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.contracts.inventory.CommitStock;
+import dev.orderflow.contracts.inventory.PricedLine;
+import dev.orderflow.contracts.inventory.ReleaseStock;
+import dev.orderflow.contracts.inventory.ReserveStock;
+import dev.orderflow.contracts.inventory.StockCommitRefused;
+import dev.orderflow.contracts.inventory.StockCommitted;
+import dev.orderflow.contracts.inventory.StockRejected;
+import dev.orderflow.contracts.inventory.StockReleased;
+import dev.orderflow.contracts.inventory.StockReserved;
+import dev.orderflow.contracts.payment.ChargePayment;
+import dev.orderflow.contracts.payment.NothingToRefund;
+import dev.orderflow.contracts.payment.PaymentCharged;
+import dev.orderflow.contracts.payment.PaymentDeclined;
+import dev.orderflow.contracts.payment.PaymentRefunded;
+import dev.orderflow.contracts.payment.RefundPayment;
+import dev.orderflow.contracts.shipping.CancelShipment;
+import dev.orderflow.contracts.shipping.ScheduleShipment;
+import dev.orderflow.contracts.shipping.ShipmentCancelled;
+import dev.orderflow.contracts.shipping.ShipmentRejected;
+import dev.orderflow.contracts.shipping.ShipmentScheduled;
+
+/**
+ * Stand-ins for inventory, payment and shipping: they take the saga's commands from the broker and answer on the
+ * reply queue, as the real services would, steered by the order's own data so a test reads as a business scenario:
+ * <ul>
+ * <li>a product whose sku starts with {@code out-of-stock}, {@code unknown}, {@code silent} (never answered),
+ * {@code late} (answered only when the test says so), {@code expiring} (the commit is refused) or {@code twice} (every
+ * reply of the order is sent twice);</li>
+ * <li>payment tokens as the real simulator understands them ({@code tok_visa}, {@code tok_decline}...);</li>
+ * <li>country {@code ZZ} is not served, and a parcel to {@code XX} is never answered.</li>
+ * </ul>
+ * Every product costs 10.00 EUR.
+ */
+public final class FakeParticipants implements AutoCloseable {
+
+    /** Where the order service sends its commands in tests (see application.properties). */
+    public static final String COMMANDS = "order-test.commands";
+    static final BigDecimal PRICE = new BigDecimal("10.00");
+
+    private static final MessageTypes COMMAND_TYPES = MessageTypes.of(ReserveStock.class, ReleaseStock.class, CommitStock.class,
+            ChargePayment.class, RefundPayment.class, ScheduleShipment.class, CancelShipment.class);
+
+    private final TestBroker broker;
+    private final MessageProbe commands;
+    private final Map<String, List<Received>> byOrder = new ConcurrentHashMap<>();
+    private final Map<String, ReserveStock> reservations = new ConcurrentHashMap<>();
+    private final List<Received> heldBack = new CopyOnWriteArrayList<>();
+
+    private FakeParticipants(TestBroker broker) {
+        this.broker = broker;
+        this.commands = broker.probe(COMMANDS, "inventory.reserve", "inventory.release", "inventory.commit", "payment.charge",
+                "payment.refund", "shipping.schedule", "shipping.cancel");
+        commands.onEachMessage(this::answer);
+    }
+
+    public static FakeParticipants start() {
+        return new FakeParticipants(TestBroker.connect());
+    }
+
+    /** The command types the order was sent, in the order they arrived (re-sends included). */
+    public List<String> commandsOf(String orderId) {
+        return byOrder.getOrDefault(orderId, List.of()).stream().map(Received::type).toList();
+    }
+
+    /** The message ids of the commands the order was sent. */
+    public List<String> commandIdsOf(String orderId) {
+        return byOrder.getOrDefault(orderId, List.of()).stream().map(Received::messageId).toList();
+    }
+
+    /** Now answers the reserve commands that were held back ({@code late} products). */
+    public void answerLateReservations() {
+        List<Received> late = List.copyOf(heldBack);
+        heldBack.clear();
+        late.forEach(command -> reply(command, reserved(command.as(ReserveStock.class))));
+    }
+
+    public TestBroker broker() {
+        return broker;
+    }
+
+    private void answer(Received command) {
+        byOrder.computeIfAbsent(command.correlationId(), order -> new CopyOnWriteArrayList<>()).add(command);
+        Object payload = command.as(COMMAND_TYPES.classOf(command.type()).orElseThrow());
+        if (payload instanceof ReserveStock reserve && skuStartingWith(reserve, "late").isPresent()) {
+            heldBack.add(command);
+            return;
+        }
+        decide(payload).ifPresent(reply -> reply(command, reply));
+    }
+
+    private Optional<Object> decide(Object command) {
+        if (command instanceof ReserveStock reserve) {
+            reservations.put(reserve.orderId(), reserve);
+            if (skuStartingWith(reserve, "silent").isPresent()) {
+                return Optional.empty();
+            }
+            Optional<String> missing = skuStartingWith(reserve, "out-of-stock");
+            if (missing.isPresent()) {
+                return Optional.of(new StockRejected(reserve.orderId(), StockRejected.Reason.OUT_OF_STOCK,
+                        List.of(new StockRejected.LineProblem(missing.get(), 1, 0L, StockRejected.Reason.OUT_OF_STOCK))));
+            }
+            Optional<String> unknown = skuStartingWith(reserve, "unknown");
+            if (unknown.isPresent()) {
+                return Optional.of(new StockRejected(reserve.orderId(), StockRejected.Reason.UNKNOWN_PRODUCT,
+                        List.of(new StockRejected.LineProblem(unknown.get(), 1, null, StockRejected.Reason.UNKNOWN_PRODUCT))));
+            }
+            return Optional.of(reserved(reserve));
+        }
+        if (command instanceof CommitStock commit) {
+            ReserveStock reserve = reservations.get(commit.orderId());
+            return Optional.of(reserve != null && skuStartingWith(reserve, "expiring").isPresent()
+                    ? new StockCommitRefused(commit.orderId(), "EXPIRED")
+                    : new StockCommitted(commit.orderId()));
+        }
+        if (command instanceof ReleaseStock release) {
+            return Optional.of(new StockReleased(release.orderId(), StockReleased.Outcome.RELEASED));
+        }
+        if (command instanceof ChargePayment charge) {
+            return switch (charge.paymentMethod()) {
+                case "tok_visa" -> Optional.of(new PaymentCharged(charge.orderId(), "pay-" + charge.orderId(), charge.amount(),
+                        charge.currency()));
+                case "tok_decline" -> Optional.of(new PaymentDeclined(charge.orderId(), "pay-" + charge.orderId(),
+                        PaymentDeclined.Reason.CARD_DECLINED));
+                case "tok_insufficient_funds" -> Optional.of(new PaymentDeclined(charge.orderId(), "pay-" + charge.orderId(),
+                        PaymentDeclined.Reason.INSUFFICIENT_FUNDS));
+                default -> Optional.empty();
+            };
+        }
+        if (command instanceof RefundPayment refund) {
+            return Optional.of(new PaymentRefunded(refund.orderId(), "pay-" + refund.orderId(), PRICE, "EUR"));
+        }
+        if (command instanceof ScheduleShipment schedule) {
+            return switch (schedule.address().country()) {
+                case "ZZ" ->
+                    Optional.of(new ShipmentRejected(schedule.orderId(), ShipmentRejected.Reason.UNSUPPORTED_DESTINATION,
+                            "country ZZ is not served"));
+                case "XX" -> Optional.empty();
+                default -> Optional.of(new ShipmentScheduled(schedule.orderId(), "shp-" + schedule.orderId(), "ColiPoste",
+                        "CP0123456789", new BigDecimal("4.90"), "EUR", LocalDate.now().plusDays(2)));
+            };
+        }
+        if (command instanceof CancelShipment cancel) {
+            return Optional.of(new ShipmentCancelled(cancel.orderId(), "shp-" + cancel.orderId()));
+        }
+        return Optional.of(new NothingToRefund("unreachable"));
+    }
+
+    private void reply(Received command, Object reply) {
+        int copies = reservations.containsKey(command.correlationId())
+                && skuStartingWith(reservations.get(command.correlationId()), "twice").isPresent() ? 2 : 1;
+        for (int copy = 0; copy < copies; copy++) {
+            broker.send("replies", command.properties().getReplyTo(), command.messageId() + ":reply", command.correlationId(),
+                    null,
+                    reply);
+        }
+    }
+
+    private static StockReserved reserved(ReserveStock reserve) {
+        List<PricedLine> lines = new ArrayList<>();
+        reserve.lines().forEach(line -> lines.add(new PricedLine(line.sku(), line.quantity(), PRICE, "EUR")));
+        return new StockReserved(reserve.orderId(), lines);
+    }
+
+    private static Optional<String> skuStartingWith(ReserveStock reserve, String prefix) {
+        return reserve.lines().stream().map(line -> line.sku()).filter(sku -> sku.startsWith(prefix)).findFirst();
+    }
+
+    @Override
+    public void close() throws Exception {
+        commands.close();
+        broker.close();
+    }
+}
