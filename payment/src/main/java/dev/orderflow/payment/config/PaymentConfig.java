@@ -29,9 +29,5 @@ public interface PaymentConfig {
         /** How long each call takes. */
         @WithDefault("0s")
         Duration latency();
-
-        /** How many orders the simulator remembers (its idempotency keys); the oldest are forgotten first. */
-        @WithDefault("200000")
-        int memory();
     }
 }

@@ -1,23 +1,37 @@
 package dev.orderflow.payment.gateway;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.contracts.payment.PaymentDeclined;
 import dev.orderflow.payment.config.PaymentConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.DefaultBean;
+import io.quarkus.mongodb.reactive.ReactiveMongoClient;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The default gateway: a deterministic simulator that tests and users steer with the payment method token (see
- * {@link PaymentConfig.Simulator}). It keeps, per idempotency key, what it answered, like a real provider; every call
- * is counted in the {@code payment.gateway.requests} metric, which is how the tests count retries.
+ * {@link PaymentConfig.Simulator}). Like a real provider it remembers, per idempotency key, what it charged and
+ * refunded, and that memory survives the payment service's restarts: it lives in the {@code simulated_gateway}
+ * collection, each answer written once with an atomic upsert. Every call is counted in the
+ * {@code payment.gateway.requests} metric, which is how the tests count retries.
  */
 @DefaultBean
 @ApplicationScoped
@@ -28,20 +42,29 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     static final String INSUFFICIENT_FUNDS = "tok_insufficient_funds";
     static final String NO_ANSWER = "tok_timeout";
 
+    /** What the simulator knows of a key. */
+    enum State {
+        CHARGED,
+        DECLINED,
+        REFUNDED,
+        /** refunded before any charge: no charge may follow */
+        CLOSED
+    }
+
+    private static final FindOneAndUpdateOptions FIRST_ANSWER = new FindOneAndUpdateOptions().upsert(true)
+            .returnDocument(ReturnDocument.AFTER);
+
     private final PaymentConfig.Simulator config;
     private final MeterRegistry metrics;
-    private final Map<String, Object> answers;
+    private final ReactiveMongoCollection<Document> memory;
+    private final Clock clock;
 
-    public SimulatedPaymentGateway(PaymentConfig config, MeterRegistry metrics) {
+    public SimulatedPaymentGateway(PaymentConfig config, MeterRegistry metrics, ReactiveMongoClient mongo,
+            @ConfigProperty(name = "quarkus.mongodb.database") String database, Clock clock) {
         this.config = config.simulator();
         this.metrics = metrics;
-        int memory = this.config.memory();
-        this.answers = new LinkedHashMap<>(1024, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-                return size() > memory;
-            }
-        };
+        this.memory = mongo.getDatabase(database).getCollection("simulated_gateway");
+        this.clock = clock;
     }
 
     @Override
@@ -51,43 +74,45 @@ public class SimulatedPaymentGateway implements PaymentGateway {
             return Uni.createFrom().nothing();
         }
         return answer(() -> {
-            synchronized (answers) {
-                Object known = answers.get(request.idempotencyKey());
-                if (known instanceof ChargeResult result) {
-                    return result;
-                }
-                if (known instanceof Closed) {
-                    return new Declined(PaymentDeclined.Reason.PAYMENT_CLOSED);
-                }
-                ChargeResult result = decide(request);
-                answers.put(request.idempotencyKey(), result);
-                return result;
-            }
+            ChargeResult decision = decide(request, config.amountLimit());
+            Bson firstAnswer = decision instanceof Approved approved
+                    ? Updates.combine(Updates.setOnInsert("state", State.CHARGED.name()),
+                            Updates.setOnInsert("chargeId", approved.chargeId()))
+                    : Updates.combine(Updates.setOnInsert("state", State.DECLINED.name()),
+                            Updates.setOnInsert("declineReason", ((Declined) decision).reason().name()));
+            return memory.findOneAndUpdate(Filters.eq("_id", request.idempotencyKey()),
+                    Updates.combine(firstAnswer, Updates.setOnInsert("at", clock.instant())), FIRST_ANSWER)
+                    .map(SimulatedPaymentGateway::chargeAnswer);
         });
     }
 
     @Override
     public Uni<RefundResult> refund(String idempotencyKey) {
         metrics.counter("payment.gateway.requests", "operation", "refund").increment();
-        return answer(() -> {
-            synchronized (answers) {
-                Object known = answers.get(idempotencyKey);
-                if (known instanceof Approved approved) {
-                    Refunded refunded = new Refunded("re_" + UUID.randomUUID(), approved.chargeId());
-                    answers.put(idempotencyKey, new Closed(refunded));
-                    return refunded;
-                }
-                if (known instanceof Closed closed && closed.refund() != null) {
-                    return closed.refund();
-                }
-                answers.put(idempotencyKey, new Closed(null));
-                return new NothingCharged();
-            }
-        });
+        return answer(() -> refundCharge(idempotencyKey));
     }
 
-    private ChargeResult decide(ChargeRequest request) {
-        if (request.amount().compareTo(config.amountLimit()) > 0) {
+    private Uni<RefundResult> refundCharge(String key) {
+        Bson refunded = Updates.combine(Updates.set("state", State.REFUNDED.name()),
+                Updates.set("refundId", "re_" + UUID.randomUUID()));
+        return memory.findOneAndUpdate(Filters.and(Filters.eq("_id", key), Filters.eq("state", State.CHARGED.name())), refunded,
+                MongoSupport.RETURN_AFTER).chain(justRefunded -> {
+                    if (justRefunded != null) {
+                        return Uni.createFrom().item(refundAnswer(justRefunded));
+                    }
+                    // nothing charged: close the key, unless a charge got in meanwhile (then refund that)
+                    return memory.findOneAndUpdate(Filters.eq("_id", key),
+                            Updates.combine(Updates.setOnInsert("state", State.CLOSED.name()),
+                                    Updates.setOnInsert("at", clock.instant())),
+                            FIRST_ANSWER)
+                            .chain(known -> State.CHARGED.name().equals(known.getString("state")) ? refundCharge(key)
+                                    : Uni.createFrom().item(refundAnswer(known)));
+                });
+    }
+
+    /** What the simulator answers a first charge: decided by the token and the amount. */
+    static ChargeResult decide(ChargeRequest request, BigDecimal amountLimit) {
+        if (request.amount().compareTo(amountLimit) > 0) {
             return new Declined(PaymentDeclined.Reason.AMOUNT_LIMIT_EXCEEDED);
         }
         return switch (request.paymentMethod()) {
@@ -98,19 +123,28 @@ public class SimulatedPaymentGateway implements PaymentGateway {
         };
     }
 
+    private static ChargeResult chargeAnswer(Document known) {
+        return switch (State.valueOf(known.getString("state"))) {
+            case CHARGED -> new Approved(known.getString("chargeId"));
+            case DECLINED -> new Declined(PaymentDeclined.Reason.valueOf(known.getString("declineReason")));
+            case REFUNDED, CLOSED -> new Declined(PaymentDeclined.Reason.PAYMENT_CLOSED);
+        };
+    }
+
+    private static RefundResult refundAnswer(Document known) {
+        return State.REFUNDED.name().equals(known.getString("state"))
+                ? new Refunded(known.getString("refundId"), known.getString("chargeId"))
+                : new NothingCharged();
+    }
+
     /** Answers after the configured latency, or fails transiently at the configured rate (before deciding anything). */
-    private <T> Uni<T> answer(Supplier<T> decision) {
+    private <T> Uni<T> answer(Supplier<Uni<T>> decision) {
         Uni<T> answer = Uni.createFrom().deferred(() -> {
             if (config.failureRate() > 0 && ThreadLocalRandom.current().nextDouble() < config.failureRate()) {
                 return Uni.createFrom().failure(new TransientGatewayException("simulated gateway failure"));
             }
-            return Uni.createFrom().item(decision);
+            return decision.get();
         });
         return config.latency().isZero() ? answer : answer.onItem().delayIt().by(config.latency());
     }
-
-    /** A key that was refunded (or closed before any charge): no charge may follow. */
-    private record Closed(Refunded refund) {
-    }
-
 }

@@ -100,6 +100,11 @@ public class PaymentService {
                 }
                 return settle(payment, PaymentStatus.REFUNDED, changes.toArray(Bson[]::new));
             }
+            if (payment.capturedAt != null) {
+                // the provider forgot a charge it made: no refund can be recorded, an operator must look at it
+                return Uni.createFrom().failure(new IllegalStateException("the gateway has no charge for captured payment "
+                        + payment.id + " of order " + payment.orderId));
+            }
             return settle(payment, PaymentStatus.VOIDED, Updates.set("closedAt", now));
         }).invoke(settled -> LOG.infof("Order %s: payment %s %s", settled.orderId, settled.id, settled.status));
     }

@@ -1,0 +1,27 @@
+# Shared by start.sh and stop.sh: where things are, and how to tell whether a process runs.
+# shellcheck shell=bash
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+RUN_DIR=${ORDERFLOW_RUN_DIR:-$ROOT/run}
+LOG_DIR=$RUN_DIR/logs
+PID_DIR=$RUN_DIR/pids
+
+SERVICES=(inventory payment shipping notification order)
+declare -A PORT=([order]=8080 [inventory]=8081 [payment]=8082 [shipping]=8083 [notification]=8084)
+
+STORE_PORT=${ORDERFLOW_STORE_PORT:-27017}
+STORE_JAR=$ROOT/embedded-store/server/target/embedded-store-1.0.0-SNAPSHOT-runner.jar
+
+say() { printf '[orderflow] %s\n' "$*"; }
+
+service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$ROOT" "$1"; }
+
+# The pid of a component started by start.sh, if that process is alive.
+running_pid() {
+    local pid_file=$PID_DIR/$1.pid
+    [[ -f $pid_file ]] || return 1
+    local pid
+    pid=$(<"$pid_file")
+    kill -0 "$pid" 2>/dev/null || return 1
+    printf '%s' "$pid"
+}

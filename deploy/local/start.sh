@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Starts the whole system on this machine: RabbitMQ (installed or started if needed), the embedded document store
+# (file-backed: data survives a restart), and the five services as packaged apps; waits until every one is ready,
+# then prints the URLs and a first request. Components that run already are left alone.
+#
+#   deploy/local/start.sh                 everything
+#   deploy/local/start.sh inventory       one service (for instance after a crash)
+#
+# Settings (environment): ORDERFLOW_STORE=file|memory (file), ORDERFLOW_STORE_PORT (27017), ORDERFLOW_RUN_DIR (run/),
+# RABBITMQ_HOST/PORT/USERNAME/PASSWORD/VIRTUAL_HOST (localhost, 5672, guest, guest, /), JAVA_OPTS (-Xmx256m),
+# ORDERFLOW_READY_SECONDS (120). Logs: run/logs/<component>.log. Stop with deploy/local/stop.sh.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+READY_SECONDS=${ORDERFLOW_READY_SECONDS:-120}
+JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
+export RABBITMQ_HOST=${RABBITMQ_HOST:-localhost}
+export RABBITMQ_PORT=${RABBITMQ_PORT:-5672}
+export RABBITMQ_USERNAME=${RABBITMQ_USERNAME:-guest}
+export RABBITMQ_PASSWORD=${RABBITMQ_PASSWORD:-guest}
+export RABBITMQ_VIRTUAL_HOST=${RABBITMQ_VIRTUAL_HOST:-/}
+
+wanted=("$@")
+[[ ${#wanted[@]} -gt 0 ]] || wanted=("${SERVICES[@]}")
+for service in "${wanted[@]}"; do
+    [[ -n ${PORT[$service]:-} ]] || { say "unknown service '$service' (one of: ${SERVICES[*]})"; exit 2; }
+done
+mkdir -p "$LOG_DIR" "$PID_DIR" "$RUN_DIR/data"
+
+build_if_missing() {
+    local missing=0
+    [[ -f $STORE_JAR ]] || missing=1
+    for service in "${SERVICES[@]}"; do
+        [[ -f $(service_jar "$service") ]] || missing=1
+    done
+    if ((missing)); then
+        say "building the packages (first run; about two minutes)"
+        (cd "$ROOT" && ./mvnw -B -q -DskipTests package) >"$LOG_DIR/build.log" 2>&1 \
+            || { say "the build failed; see $LOG_DIR/build.log"; exit 1; }
+    fi
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start_store() {
+    if running_pid embedded-store >/dev/null; then
+        return
+    fi
+    if port_open "$STORE_PORT"; then
+        say "port $STORE_PORT is taken by another process: set ORDERFLOW_STORE_PORT, or stop it"
+        exit 1
+    fi
+    local where=(--file "$RUN_DIR/data/orderflow-store.mv")
+    [[ ${ORDERFLOW_STORE:-file} == memory ]] && where=(--memory)
+    nohup java $JAVA_OPTS -jar "$STORE_JAR" --host 127.0.0.1 --port "$STORE_PORT" "${where[@]}" \
+        >>"$LOG_DIR/embedded-store.log" 2>&1 &
+    echo $! >"$PID_DIR/embedded-store.pid"
+    local deadline=$((SECONDS + 30))
+    until port_open "$STORE_PORT"; do
+        ((SECONDS < deadline)) || { say "the embedded store did not start; see $LOG_DIR/embedded-store.log"; exit 1; }
+        sleep 0.2
+    done
+    say "embedded store on mongodb://127.0.0.1:$STORE_PORT (${ORDERFLOW_STORE:-file})"
+}
+
+start_service() {
+    local service=$1
+    if running_pid "$service" >/dev/null; then
+        say "$service runs already"
+        return
+    fi
+    if port_open "${PORT[$service]}"; then
+        say "port ${PORT[$service]} is taken by another process: $service cannot start"
+        exit 1
+    fi
+    MONGODB_URI="mongodb://127.0.0.1:$STORE_PORT" \
+        INVENTORY_DEMO_CATALOGUE_ENABLED=${INVENTORY_DEMO_CATALOGUE_ENABLED:-true} \
+        nohup java $JAVA_OPTS -jar "$(service_jar "$service")" >>"$LOG_DIR/$service.log" 2>&1 &
+    echo $! >"$PID_DIR/$service.pid"
+}
+
+await_ready() {
+    local service=$1 deadline=$((SECONDS + READY_SECONDS))
+    until curl -sf "http://localhost:${PORT[$service]}/q/health/ready" >/dev/null 2>&1; do
+        if ! running_pid "$service" >/dev/null; then
+            say "$service stopped while starting; see $LOG_DIR/$service.log"
+            exit 1
+        fi
+        ((SECONDS < deadline)) || { say "$service not ready after ${READY_SECONDS}s; see $LOG_DIR/$service.log"; exit 1; }
+        sleep 0.5
+    done
+    say "$service ready on http://localhost:${PORT[$service]}"
+}
+
+build_if_missing
+"$ROOT/deploy/local/ensure-rabbitmq.sh"
+start_store
+for service in "${wanted[@]}"; do
+    start_service "$service"
+done
+for service in "${wanted[@]}"; do
+    await_ready "$service"
+done
+
+if [[ $# -eq 0 ]]; then
+    cat <<TXT
+
+orderflow is up. Logs in $LOG_DIR; stop it all with deploy/local/stop.sh.
+  orders        http://localhost:8080/orders        Swagger UI http://localhost:8080/q/swagger-ui
+  inventory     http://localhost:8081/products      http://localhost:8081/q/swagger-ui
+  payment       http://localhost:8082/payments      http://localhost:8082/q/swagger-ui
+  shipping      http://localhost:8083/shipments     http://localhost:8083/q/swagger-ui
+  notification  http://localhost:8084/notifications http://localhost:8084/q/swagger-ui
+
+A first order:
+  curl -i -X POST localhost:8080/orders -H 'Content-Type: application/json' -d '{
+    "customerId": "ada", "customerEmail": "ada@example.com", "paymentMethod": "tok_visa",
+    "items": [{"sku": "product-001", "quantity": 1}],
+    "shippingAddress": {"name": "Ada Lovelace", "line1": "12 rue de la Paix", "city": "Paris", "postalCode": "75002", "country": "FR"}}'
+TXT
+fi
