@@ -1,0 +1,150 @@
+package dev.orderflow.notification.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.conversions.Bson;
+import org.jboss.logging.Logger;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import dev.orderflow.common.store.MongoSupport;
+import dev.orderflow.notification.DeliveryChannel;
+import dev.orderflow.notification.Draft;
+import dev.orderflow.notification.Notification;
+import dev.orderflow.notification.NotificationStatus;
+import dev.orderflow.notification.config.NotificationConfig;
+import dev.orderflow.notification.repository.NotificationRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The stored life of a notification, each step one conditional update: a worker claims the event's notification
+ * (the unique index on {@code eventId} lets one insert win), records each attempt while its claim holds, and settles
+ * the outcome. An existing notification is handled by {@link RedeliveryRule}.
+ */
+@ApplicationScoped
+public class NotificationClaims {
+
+    private static final Logger LOG = Logger.getLogger(NotificationClaims.class);
+    private static final Duration STORE_BACKOFF = Duration.ofMillis(50);
+    private static final int STORE_RETRIES = 3;
+
+    private final NotificationRepository notifications;
+    private final DeliveryChannel channel;
+    private final Duration lease;
+    private final Clock clock;
+
+    public NotificationClaims(NotificationRepository notifications, NotificationConfig config, Clock clock) {
+        this.notifications = notifications;
+        this.channel = config.channel();
+        this.lease = config.lease();
+        this.clock = clock;
+    }
+
+    /**
+     * Claims the event's notification for this worker: the claimed notification, or null when there is nothing to
+     * send. Fails with {@link NotificationBusyException} while another worker holds it.
+     */
+    public Uni<Notification> claim(Draft draft) {
+        Notification fresh = Notification.claimed(draft, channel, clock.instant());
+        return notifications.persist(fresh)
+                .onFailure(MongoSupport::isDuplicateKey)
+                .recoverWithUni(() -> notifications.findByEvent(draft.eventId())
+                        .onItem().ifNull().failWith(() -> new NotificationBusyException(draft.eventId()))
+                        .chain(this::claimExisting));
+    }
+
+    /** Counts an attempt and refreshes the lease; fails with {@link ClaimLostException} if the claim is gone. */
+    public Uni<Notification> recordAttempt(Notification claimed) {
+        Instant now = clock.instant();
+        return notifications.mongoCollection().findOneAndUpdate(held(claimed),
+                Updates.combine(Updates.inc("attempts", 1), Updates.set("attemptedAt", now), Updates.set("updatedAt", now)),
+                MongoSupport.RETURN_AFTER)
+                .onItem().ifNull().failWith(() -> new ClaimLostException(claimed.id));
+    }
+
+    /**
+     * The channel took it. Recorded on the claim alone, whatever the status says meanwhile: it went out. A store
+     * hiccup is retried here, since a redelivery could only find the notification SENDING, and give it up.
+     */
+    public Uni<Void> sent(Notification claimed) {
+        Instant now = clock.instant();
+        return notifications.mongoCollection()
+                .updateOne(Filters.and(Filters.eq("_id", claimed.id), Filters.eq("claim", claimed.claim)),
+                        Updates.combine(Updates.set("status", NotificationStatus.SENT), Updates.unset("failure"),
+                                Updates.set("sentAt", now), Updates.set("updatedAt", now)))
+                .onFailure().retry().withBackOff(STORE_BACKOFF).atMost(STORE_RETRIES)
+                .invoke(() -> LOG.infof("%s: %s notification %s sent to %s by %s", about(claimed), claimed.type, claimed.id,
+                        claimed.recipient, claimed.channel))
+                .replaceWithVoid();
+    }
+
+    /** The attempts failed; {@code failure} says whether a redelivery may send it again. */
+    public Uni<Void> failed(Notification claimed, Notification.Failure failure, String error) {
+        Instant now = clock.instant();
+        return notifications.mongoCollection()
+                .updateOne(held(claimed), Updates.combine(Updates.set("status", NotificationStatus.FAILED),
+                        Updates.set("failure", failure), Updates.set("lastError", error), Updates.set("failedAt", now),
+                        Updates.set("updatedAt", now)))
+                .invoke(() -> LOG.warnf("%s: %s notification %s to %s failed (%s): %s", about(claimed), claimed.type,
+                        claimed.id, claimed.recipient, failure, error))
+                .replaceWithVoid();
+    }
+
+    private Uni<Notification> claimExisting(Notification existing) {
+        Instant now = clock.instant();
+        return switch (RedeliveryRule.decide(existing, now, lease)) {
+            case ACKNOWLEDGE -> notifications.mongoCollection()
+                    .updateOne(Filters.eq("_id", existing.id), Updates.inc("duplicates", 1))
+                    .invoke(() -> LOG.debugf("Event %s arrived again; its notification %s is %s", existing.eventId,
+                            existing.id, existing.status))
+                    .replaceWith((Notification) null);
+            case SEND_AGAIN -> notifications.mongoCollection()
+                    .findOneAndUpdate(unchanged(existing),
+                            Updates.combine(Updates.set("status", NotificationStatus.SENDING), Updates.unset("failure"),
+                                    Updates.set("claim", Notification.newClaim()), Updates.set("attemptedAt", now),
+                                    Updates.set("updatedAt", now)),
+                            MongoSupport.RETURN_AFTER)
+                    .onItem().ifNull().failWith(() -> new NotificationBusyException(existing.eventId));
+            case WAIT -> Uni.createFrom().failure(new NotificationBusyException(existing.eventId));
+            case GIVE_UP -> giveUp(existing, now);
+        };
+    }
+
+    /** Its worker stopped in the middle of sending it: whether it went out is unknown, and it is not sent again. */
+    private Uni<Notification> giveUp(Notification abandoned, Instant now) {
+        String error = "outcome unknown: the worker sending it stopped (last attempt at " + abandoned.attemptedAt
+                + "); not sent again, so that it is never sent twice";
+        return notifications.mongoCollection()
+                .findOneAndUpdate(unchanged(abandoned),
+                        Updates.combine(Updates.set("status", NotificationStatus.FAILED),
+                                Updates.set("failure", Notification.Failure.OUTCOME_UNKNOWN), Updates.set("lastError", error),
+                                Updates.set("failedAt", now), Updates.set("updatedAt", now)),
+                        MongoSupport.RETURN_AFTER)
+                .onItem().ifNull().failWith(() -> new NotificationBusyException(abandoned.eventId))
+                .invoke(settled -> LOG.warnf("%s: %s notification %s to %s given up: %s", about(settled), settled.type,
+                        settled.id, settled.recipient, error))
+                .replaceWith((Notification) null);
+    }
+
+    /** What a log line is about: the order, or the event for an operator alert. */
+    private static String about(Notification notification) {
+        return notification.orderId != null ? "Order " + notification.orderId : "Event " + notification.eventId;
+    }
+
+    /** The notification as this worker holds it: SENDING, under its claim. */
+    private static Bson held(Notification claimed) {
+        return Filters.and(Filters.eq("_id", claimed.id), Filters.eq("status", NotificationStatus.SENDING),
+                Filters.eq("claim", claimed.claim));
+    }
+
+    /** The notification as it was read: nobody claimed, attempted or settled it since. */
+    private static Bson unchanged(Notification seen) {
+        return Filters.and(Filters.eq("_id", seen.id), Filters.eq("status", seen.status), Filters.eq("claim", seen.claim),
+                Filters.eq("attempts", seen.attempts));
+    }
+}
