@@ -52,7 +52,7 @@ start_store() {
     fi
     local where=(--file "$RUN_DIR/data/orderflow-store.mv")
     [[ ${ORDERFLOW_STORE:-file} == memory ]] && where=(--memory)
-    nohup java $JAVA_OPTS -jar "$STORE_JAR" --host 127.0.0.1 --port "$STORE_PORT" "${where[@]}" \
+    setsid nohup java $JAVA_OPTS -jar "$STORE_JAR" --host 127.0.0.1 --port "$STORE_PORT" "${where[@]}" \
         >>"$LOG_DIR/embedded-store.log" 2>&1 &
     echo $! >"$PID_DIR/embedded-store.pid"
     local deadline=$((SECONDS + 30))
@@ -75,7 +75,7 @@ start_service() {
     fi
     MONGODB_URI="mongodb://127.0.0.1:$STORE_PORT" \
         INVENTORY_DEMO_CATALOGUE_ENABLED=${INVENTORY_DEMO_CATALOGUE_ENABLED:-true} \
-        nohup java $JAVA_OPTS -jar "$(service_jar "$service")" >>"$LOG_DIR/$service.log" 2>&1 &
+        setsid nohup java $JAVA_OPTS -jar "$(service_jar "$service")" >>"$LOG_DIR/$service.log" 2>&1 &
     echo $! >"$PID_DIR/$service.pid"
 }
 

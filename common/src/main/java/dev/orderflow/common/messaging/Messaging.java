@@ -1,5 +1,6 @@
 package dev.orderflow.common.messaging;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -37,15 +38,17 @@ public class Messaging {
 
     private final MessageCodec codec;
     private final MessagingConfig.Retry retry;
+    private final Duration publishTimeout;
 
     public Messaging(MessageCodec codec, MessagingConfig config) {
         this.codec = codec;
         this.retry = config.retry();
+        this.publishTimeout = config.publishTimeout();
     }
 
     /** Publishes a command or an event; it is routed by its type. */
     public Uni<Void> publish(MutinyEmitter<byte[]> channel, Envelope<?> envelope) {
-        return channel.sendMessage(codec.encode(envelope, envelope.type()));
+        return send(channel, codec.encode(envelope, envelope.type()), envelope);
     }
 
     /** Sends the reply to a command to where the command asked for it (its reply-to routing key). */
@@ -54,7 +57,14 @@ public class Messaging {
             return Uni.createFrom().failure(new IllegalStateException(
                     command.type() + " message " + command.messageId() + " has no reply-to: nowhere to send " + reply));
         }
-        return channel.sendMessage(codec.encode(command.reply(reply), command.replyTo()));
+        Envelope<Object> answer = command.reply(reply);
+        return send(channel, codec.encode(answer, command.replyTo()), answer);
+    }
+
+    private Uni<Void> send(MutinyEmitter<byte[]> channel, Message<byte[]> message, Envelope<?> envelope) {
+        return channel.sendMessage(message).ifNoItem().after(publishTimeout)
+                .failWith(() -> new IllegalStateException("no confirm from the broker for " + envelope.type() + " message "
+                        + envelope.messageId() + " within " + publishTimeout));
     }
 
     /**

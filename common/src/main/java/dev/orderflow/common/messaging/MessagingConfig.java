@@ -12,6 +12,14 @@ public interface MessagingConfig {
     /** Retries in this process before the message goes back to the broker. */
     Retry retry();
 
+    /**
+     * How long a send waits for the broker's confirm before it counts as failed. While the broker is away (a restart,
+     * a network cut) the client holds messages until it reconnects: a bounded wait turns that into a failure the
+     * caller handles (a redelivery, the saga's deadline, an outbox) instead of a request that hangs.
+     */
+    @WithDefault("10s")
+    Duration publishTimeout();
+
     interface Retry {
 
         /**

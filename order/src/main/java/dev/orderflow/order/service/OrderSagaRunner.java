@@ -66,7 +66,11 @@ public class OrderSagaRunner {
         this.engine = new SagaEngine<>(OrderSaga.DEFINITION, order -> order.id, order -> order.saga, timings);
     }
 
-    /** Stores a new order with its saga started, then sends the first command and announces the order. */
+    /**
+     * Stores a new order with its saga started, and answers: the first command and the order.created event are sent
+     * right after, without making the client wait on the broker. Stored is what counts: if the send fails, the
+     * recovery loop sends the command at its deadline and publishes the event from the outbox.
+     */
     public Uni<Order> start(Order order) {
         Instant now = clock.instant();
         order.status = OrderStatus.PENDING;
@@ -78,7 +82,8 @@ public class OrderSagaRunner {
         order.pendingEvents.add(OrderEvents.CREATED);
         return orders.persist(order)
                 .invoke(() -> LOG.infof("Order %s placed", order.id))
-                .call(() -> dispatch(order, transition.commands()));
+                .invoke(() -> dispatch(order, transition.commands()).subscribe().with(sent -> {
+                }, failure -> LOG.warnf("Order %s: first command not sent yet (%s)", order.id, failure.toString())));
     }
 
     /** A participant's reply to one of the saga's commands; a late or repeated reply changes nothing. */

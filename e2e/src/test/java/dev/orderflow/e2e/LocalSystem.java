@@ -1,0 +1,136 @@
+package dev.orderflow.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import dev.orderflow.tools.Endpoints;
+
+/**
+ * The whole system, started once for the test run with the command users run ({@code deploy/local/start.sh}): the
+ * embedded store (in memory here) and the five services as packaged apps, on RabbitMQ, in a virtual host of their own
+ * made fresh for the run. Stopped with {@code deploy/local/stop.sh} when the run ends.
+ */
+public final class LocalSystem implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    static final String VIRTUAL_HOST = "orderflow-e2e";
+    static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+
+    static final Path ROOT = Path.of(System.getProperty("orderflow.root", "..")).toAbsolutePath().normalize();
+    static final Path RUN_DIR = Path.of(System.getProperty("orderflow.run-dir", "target/e2e-run")).toAbsolutePath();
+
+    private static String virtualHost = "/";
+
+    public static Endpoints endpoints() {
+        return Endpoints.local();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(LocalSystem.class, key -> {
+            virtualHost = freshVirtualHost();
+            run("deploy/local/start.sh");
+            return this;
+        });
+    }
+
+    @Override
+    public void close() {
+        run("deploy/local/stop.sh");
+    }
+
+    /** The virtual host the system runs in. */
+    public static String virtualHost() {
+        return virtualHost;
+    }
+
+    /** Kills a service the hard way (kill -9), as a crash would. */
+    public static void crash(String service) {
+        try {
+            long pid = Long.parseLong(Files.readString(RUN_DIR.resolve("pids").resolve(service + ".pid")).trim());
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(pid).ifPresent(process -> process.onExit().join());
+        } catch (IOException e) {
+            throw new IllegalStateException("no pid for " + service, e);
+        }
+    }
+
+    /** Starts a service again, and waits until it is ready. */
+    public static void restart(String service) {
+        run("deploy/local/start.sh", service);
+    }
+
+    /** Stops the broker's application (connections drop, durable queues stay) and starts it again after a while. */
+    public static void stopBroker() {
+        command(List.of("rabbitmqctl", "-q", "stop_app"));
+    }
+
+    public static void startBroker() {
+        command(List.of("rabbitmqctl", "-q", "start_app"));
+        command(List.of("rabbitmqctl", "-q", "await_startup"));
+    }
+
+    /** A virtual host made fresh for the run, so no queue of an earlier run interferes; "/" if that is not allowed. */
+    private static String freshVirtualHost() {
+        try {
+            command(List.of("rabbitmqctl", "-q", "delete_vhost", VIRTUAL_HOST), true);
+            command(List.of("rabbitmqctl", "-q", "add_vhost", VIRTUAL_HOST));
+            command(List.of("rabbitmqctl", "-q", "set_permissions", "-p", VIRTUAL_HOST, "guest", ".*", ".*", ".*"));
+            return VIRTUAL_HOST;
+        } catch (IllegalStateException e) {
+            System.err.println("[e2e] cannot make a virtual host of its own (" + e.getMessage() + "): running in /");
+            return "/";
+        }
+    }
+
+    /** Runs a script of deploy/local, its output going to {@code scripts.log} of the run directory. */
+    private static void run(String... script) {
+        try {
+            Files.createDirectories(RUN_DIR);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + RUN_DIR, e);
+        }
+        ProcessBuilder builder = new ProcessBuilder(script).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(RUN_DIR.resolve("scripts.log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("ORDERFLOW_RUN_DIR", RUN_DIR.toString());
+        env.put("ORDERFLOW_STORE", "memory");
+        env.put("ORDERFLOW_STORE_PORT", "27117");
+        env.put("RABBITMQ_VIRTUAL_HOST", virtualHost);
+        execute(builder, String.join(" ", script), false);
+    }
+
+    private static void command(List<String> command) {
+        command(command, false);
+    }
+
+    private static void command(List<String> command, boolean mayFail) {
+        execute(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD),
+                String.join(" ", command), mayFail);
+    }
+
+    private static void execute(ProcessBuilder builder, String what, boolean mayFail) {
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(what + " did not finish in " + COMMAND_TIMEOUT);
+            }
+            if (process.exitValue() != 0 && !mayFail) {
+                throw new IllegalStateException(what + " failed with exit code " + process.exitValue());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + what, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + what, e);
+        }
+    }
+}
