@@ -5,6 +5,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -15,13 +17,27 @@ import io.smallrye.common.annotation.Identifier;
 @ApplicationScoped
 public class QueueArguments {
 
+    static final String QUEUE_TYPE = "mp.messaging.connector.smallrye-rabbitmq.queue.x-queue-type";
+
+    private final String queueType;
+
+    public QueueArguments(@ConfigProperty(name = QUEUE_TYPE, defaultValue = "quorum") String queueType) {
+        this.queueType = queueType;
+    }
+
     /**
-     * At-least-once dead-lettering: a quorum queue keeps a message until its dead-letter queue has confirmed it, so a
-     * parked message is never lost. RabbitMQ requires the reject-publish overflow mode for it.
+     * For quorum queues, at-least-once dead-lettering: the queue keeps a message until its dead-letter queue has
+     * confirmed it, so a parked message is never lost; RabbitMQ requires the reject-publish overflow mode for it.
+     * Other queue types refuse these arguments.
      */
     @Produces
     @Identifier("rabbitmq-queue-arguments")
     Map<String, Object> queueArguments() {
-        return Map.of("x-dead-letter-strategy", "at-least-once", "x-overflow", "reject-publish");
+        return of(queueType);
+    }
+
+    static Map<String, Object> of(String queueType) {
+        return "quorum".equals(queueType) ? Map.of("x-dead-letter-strategy", "at-least-once", "x-overflow", "reject-publish")
+                : Map.of();
     }
 }
