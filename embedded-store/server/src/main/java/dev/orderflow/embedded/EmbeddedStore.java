@@ -8,8 +8,7 @@ import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.orderflow.embedded.index.IndexedBackends;
 
 /**
  * A MongoDB-wire-compatible server running inside this JVM (de.bwaldvogel mongo-java-server), for machines where no
@@ -26,6 +25,8 @@ public final class EmbeddedStore implements AutoCloseable {
      * 100 ms journal commit interval of a real MongoDB, so a killed store loses at most what a killed mongod would.
      */
     static final int FILE_COMMIT_DELAY_MILLIS = 100;
+    /** Pages of the file kept in the heap, read and deserialised (MVStore's default is 16 MB). */
+    static final int FILE_CACHE_MB = 64;
 
     private final MongoServer server;
     private final InetSocketAddress address;
@@ -40,17 +41,17 @@ public final class EmbeddedStore implements AutoCloseable {
 
     /** Starts an in-memory store; {@code port} 0 picks a free port. */
     public static EmbeddedStore inMemory(String host, int port) {
-        return new EmbeddedStore(new MemoryBackend(), host, port, "in memory");
+        return new EmbeddedStore(IndexedBackends.inMemory(), host, port, "in memory");
     }
 
     /** Starts a store kept in {@code file} (created if missing); {@code port} 0 picks a free port. */
     public static EmbeddedStore fileBacked(Path file, String host, int port) {
         Objects.requireNonNull(file, "file");
         Path absolute = file.toAbsolutePath();
-        MVStore store = new MVStore.Builder().fileName(absolute.toString()).open();
+        MVStore store = new MVStore.Builder().fileName(absolute.toString()).cacheSize(FILE_CACHE_MB).open();
         store.setAutoCommitDelay(FILE_COMMIT_DELAY_MILLIS);
         try {
-            return new EmbeddedStore(new H2Backend(store), host, port, "file " + absolute);
+            return new EmbeddedStore(IndexedBackends.inFile(store), host, port, "file " + absolute);
         } catch (RuntimeException e) {
             store.close();
             throw e;

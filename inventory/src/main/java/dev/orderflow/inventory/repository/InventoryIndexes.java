@@ -38,7 +38,9 @@ public class InventoryIndexes {
         return Uni.combine().all().unis(
                 products.mongoCollection().createIndex(Indexes.ascending("category")),
                 products.mongoCollection().createIndex(Indexes.ascending("holds.at")),
-                reservations.mongoCollection().createIndex(Indexes.ascending("status", "expiresAt")))
+                products.mongoCollection().createIndex(Indexes.ascending("lowStockAlertPendingSince")),
+                reservations.mongoCollection().createIndex(Indexes.ascending("status", "expiresAt")),
+                reservations.mongoCollection().createIndex(Indexes.ascending("expiryEventPending", "closedAt")))
                 .discardItems();
     }
 }

@@ -31,6 +31,8 @@ public class OrderEvents {
     public static final String CANCELLED = MessageTypes.nameOf(OrderCancelled.class);
     public static final String SHIPPED = MessageTypes.nameOf(OrderShipped.class);
     public static final String DELIVERED = MessageTypes.nameOf(OrderDelivered.class);
+    /** Every type an order's outbox ({@code pendingEvents}) can hold. */
+    public static final List<String> TYPES = List.of(CREATED, CONFIRMED, CANCELLED, SHIPPED, DELIVERED);
 
     private final Messaging messaging;
     private final MutinyEmitter<byte[]> events;

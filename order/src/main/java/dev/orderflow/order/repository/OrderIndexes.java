@@ -35,6 +35,7 @@ public class OrderIndexes {
     Uni<Void> create() {
         return Uni.combine().all().unis(
                 orders.mongoCollection().createIndex(Indexes.ascending("status", "saga.deadline")),
+                orders.mongoCollection().createIndex(Indexes.ascending("pendingEvents")),
                 orders.mongoCollection().createIndex(Indexes.descending("customerId", "createdAt")),
                 orders.mongoCollection().createIndex(Indexes.descending("createdAt")))
                 .discardItems();

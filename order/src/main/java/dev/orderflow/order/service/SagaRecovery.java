@@ -13,6 +13,7 @@ import com.mongodb.client.model.Filters;
 
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.config.OrderConfig;
+import dev.orderflow.order.messaging.OrderEvents;
 import dev.orderflow.order.repository.OrderRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -69,7 +70,8 @@ public class SagaRecovery {
     }
 
     private Uni<Void> publishOutboxes(Instant before) {
-        return orders.list(Filters.and(Filters.exists("pendingEvents.0"), Filters.lt("updatedAt", before)))
+        // "holds any event type" rather than "pendingEvents.0 exists": the pendingEvents index answers it
+        return orders.list(Filters.and(Filters.in("pendingEvents", OrderEvents.TYPES), Filters.lt("updatedAt", before)))
                 .onItem().transformToMulti(pending -> Multi.createFrom().iterable(pending))
                 .onItem().transformToUniAndConcatenate(saga::publishPending)
                 .collect().last().replaceWithVoid();
