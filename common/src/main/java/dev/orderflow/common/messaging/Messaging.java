@@ -68,10 +68,24 @@ public class Messaging {
     }
 
     /**
-     * Reads {@code message} as one of {@code types}, runs {@code handler} on it, and settles the message with the
-     * broker. The returned Uni completes once the message is settled; it never fails.
+     * Reads {@code message} as one of {@code types} and starts {@code handler} on it, then returns at once: the next
+     * message is taken while this one is handled, so a consumer handles up to its prefetch
+     * ({@code max-outstanding-messages}) messages at the same time, none of them blocking a thread. Each message is
+     * settled with the broker when its handler ends ({@link #handle}).
      */
     public Uni<Void> consume(Message<byte[]> message, MessageTypes types, Function<Envelope<Object>, Uni<Void>> handler) {
+        handle(message, types, handler).subscribe().with(settled -> {
+        }, failure -> LOG.errorf(failure, "Message %s could not be settled; the broker delivers it again",
+                message.getMetadata(IncomingRabbitMQMetadata.class).flatMap(IncomingRabbitMQMetadata::getMessageId)
+                        .orElse("?")));
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Reads {@code message} as one of {@code types}, runs {@code handler} on it, and settles the message with the
+     * broker. The returned Uni completes once the message is settled.
+     */
+    Uni<Void> handle(Message<byte[]> message, MessageTypes types, Function<Envelope<Object>, Uni<Void>> handler) {
         IncomingRabbitMQMetadata metadata = message.getMetadata(IncomingRabbitMQMetadata.class)
                 .orElseThrow(() -> new IllegalArgumentException("not a RabbitMQ message"));
         Envelope<Object> envelope;
