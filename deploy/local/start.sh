@@ -8,7 +8,7 @@
 #
 # Settings (environment): ORDERFLOW_STORE=file|memory (file), ORDERFLOW_STORE_PORT (27017), ORDERFLOW_RUN_DIR (run/),
 # RABBITMQ_HOST/PORT/USERNAME/PASSWORD/VIRTUAL_HOST (localhost, 5672, guest, guest, /), JAVA_OPTS (-Xmx256m),
-# ORDERFLOW_READY_SECONDS (120). Logs: run/logs/<component>.log. Stop with deploy/local/stop.sh.
+# ORDERFLOW_STORE_JAVA_OPTS (JAVA_OPTS; a memory store keeps every document in this heap), ORDERFLOW_READY_SECONDS (120). Logs: run/logs/<component>.log. Stop with deploy/local/stop.sh.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -52,7 +52,7 @@ start_store() {
     fi
     local where=(--file "$RUN_DIR/data/orderflow-store.mv")
     [[ ${ORDERFLOW_STORE:-file} == memory ]] && where=(--memory)
-    setsid nohup java $JAVA_OPTS -jar "$STORE_JAR" --host 127.0.0.1 --port "$STORE_PORT" "${where[@]}" \
+    setsid nohup java ${ORDERFLOW_STORE_JAVA_OPTS:-$JAVA_OPTS} -jar "$STORE_JAR" --host 127.0.0.1 --port "$STORE_PORT" "${where[@]}" \
         >>"$LOG_DIR/embedded-store.log" 2>&1 &
     echo $! >"$PID_DIR/embedded-store.pid"
     local deadline=$((SECONDS + 30))
@@ -77,7 +77,9 @@ start_service() {
         INVENTORY_DEMO_CATALOGUE_ENABLED=${INVENTORY_DEMO_CATALOGUE_ENABLED:-true} \
         setsid nohup java $JAVA_OPTS -jar "$(service_jar "$service")" >>"$LOG_DIR/$service.log" 2>&1 &
     echo $! >"$PID_DIR/$service.pid"
+    STARTED_AT[$service]=$(date +%s%N)
 }
+declare -A STARTED_AT
 
 await_ready() {
     local service=$1 deadline=$((SECONDS + READY_SECONDS))
@@ -87,9 +89,15 @@ await_ready() {
             exit 1
         fi
         ((SECONDS < deadline)) || { say "$service not ready after ${READY_SECONDS}s; see $LOG_DIR/$service.log"; exit 1; }
-        sleep 0.5
+        sleep 0.1
     done
-    say "$service ready on http://localhost:${PORT[$service]}"
+    if [[ -z ${STARTED_AT[$service]:-} ]]; then
+        say "$service ready on http://localhost:${PORT[$service]}"
+        return
+    fi
+    local ready_ms=$((($(date +%s%N) - STARTED_AT[$service]) / 1000000)) quarkus
+    quarkus=$(grep -o 'started in [0-9.]*s' "$LOG_DIR/$service.log" | tail -1 || true)
+    say "$service ready on http://localhost:${PORT[$service]} (${ready_ms} ms from launch${quarkus:+; Quarkus $quarkus})"
 }
 
 build_if_missing

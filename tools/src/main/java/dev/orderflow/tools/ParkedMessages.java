@@ -43,17 +43,23 @@ public final class ParkedMessages implements AutoCloseable {
      * RABBITMQ_VIRTUAL_HOST.
      */
     public static ParkedMessages connect(Map<String, String> environment) {
+        ConnectionFactory factory = factory(environment);
+        try {
+            return new ParkedMessages(factory.newConnection("orderflow-tools"));
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException("cannot connect to RabbitMQ at " + factory.getHost() + ":" + factory.getPort(), e);
+        }
+    }
+
+    /** A connection factory with the services' RABBITMQ_* settings (local defaults). */
+    public static ConnectionFactory factory(Map<String, String> environment) {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(environment.getOrDefault("RABBITMQ_HOST", "localhost"));
         factory.setPort(Integer.parseInt(environment.getOrDefault("RABBITMQ_PORT", "5672")));
         factory.setUsername(environment.getOrDefault("RABBITMQ_USERNAME", "guest"));
         factory.setPassword(environment.getOrDefault("RABBITMQ_PASSWORD", "guest"));
         factory.setVirtualHost(environment.getOrDefault("RABBITMQ_VIRTUAL_HOST", "/"));
-        try {
-            return new ParkedMessages(factory.newConnection("orderflow-tools"));
-        } catch (IOException | TimeoutException e) {
-            throw new IllegalStateException("cannot connect to RabbitMQ at " + factory.getHost() + ":" + factory.getPort(), e);
-        }
+        return factory;
     }
 
     /** What {@code <queue>.dlq} holds; every message stays parked. */

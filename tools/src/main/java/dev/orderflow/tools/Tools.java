@@ -1,9 +1,13 @@
 package dev.orderflow.tools;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+
+import dev.orderflow.tools.load.Bench;
 
 /**
  * Operator tools for a running system:
@@ -13,19 +17,26 @@ import java.util.Optional;
  *                                            [--notification URL] [--settle SECONDS]
  * java -jar orderflow-tools-runner.jar parked list QUEUE
  * java -jar orderflow-tools-runner.jar parked replay QUEUE [MESSAGE_ID]
+ * java -jar orderflow-tools-runner.jar bench [--rate N] [--duration SECONDS] [--step N --max-rate N] [--max-p99 MS]
+ *                                            [--warm-up SECONDS] [--products N] [--perftest SECONDS] [--run-dir DIR]
+ *                                            [--order URL] [--inventory URL] [--report FILE]
  * </pre>
  *
  * {@code check} waits until the orders have settled (at most {@code --settle} seconds, 60 by default), then checks
  * the invariants ({@link InvariantCheck}); it exits with 1 when one is broken. {@code parked} lists the messages
  * parked in {@code QUEUE.dlq}, or puts them (all, or the one with that message id) back on {@code QUEUE}
- * ({@link ParkedMessages}); it connects with the RABBITMQ_* environment variables the services use.
+ * ({@link ParkedMessages}); it connects with the RABBITMQ_* environment variables the services use. {@code bench}
+ * measures the broker's ceiling, then drives the order API at a constant arrival rate and follows each order to its
+ * end ({@link Bench}); it prints a report in Markdown (and writes it to {@code --report} when given).
  */
 public final class Tools {
 
     static final String USAGE = """
             usage: check [--order URL] [--inventory URL] [--payment URL] [--shipping URL] [--notification URL] [--settle SECONDS]
                    parked list QUEUE
-                   parked replay QUEUE [MESSAGE_ID]""";
+                   parked replay QUEUE [MESSAGE_ID]
+                   bench [--rate N] [--duration SECONDS] [--step N --max-rate N] [--max-p99 MS] [--warm-up SECONDS]
+                         [--products N] [--perftest SECONDS] [--run-dir DIR] [--order URL] [--inventory URL] [--report FILE]""";
 
     private Tools() {
     }
@@ -36,6 +47,8 @@ public final class Tools {
             status = parked(args);
         } else if (args.length >= 1 && args[0].equals("check")) {
             status = check(args);
+        } else if (args.length >= 1 && args[0].equals("bench")) {
+            status = bench(args);
         } else {
             System.err.println(USAGE);
             status = 2;
@@ -70,6 +83,55 @@ public final class Tools {
                 settle);
         System.out.print(report.describe());
         return report.holds() ? 0 : 1;
+    }
+
+    private static int bench(String[] args) throws Exception {
+        Endpoints local = Endpoints.local();
+        URI order = local.order();
+        URI inventory = local.inventory();
+        int rate = 100;
+        int step = 0;
+        int maxRate = 2000;
+        Duration duration = Duration.ofSeconds(30);
+        double maxP99 = 100;
+        Duration warmUp = Duration.ofSeconds(20);
+        int products = 50;
+        Duration perfTest = Duration.ofSeconds(20);
+        Path runDir = Path.of(System.getenv().getOrDefault("ORDERFLOW_RUN_DIR", "run"));
+        Optional<Path> reportFile = Optional.empty();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--rate" -> rate = Integer.parseInt(value);
+                case "--step" -> step = Integer.parseInt(value);
+                case "--max-rate" -> maxRate = Integer.parseInt(value);
+                case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value));
+                case "--max-p99" -> maxP99 = Double.parseDouble(value);
+                case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(value));
+                case "--products" -> products = Integer.parseInt(value);
+                case "--perftest" -> perfTest = Duration.ofSeconds(Long.parseLong(value));
+                case "--run-dir" -> runDir = Path.of(value);
+                case "--order" -> order = URI.create(value);
+                case "--inventory" -> inventory = URI.create(value);
+                case "--report" -> reportFile = Optional.of(Path.of(value));
+                default -> {
+                    System.err.println("unknown option " + args[i] + "\n" + USAGE);
+                    return 2;
+                }
+            }
+        }
+        if (rate <= 0 || step < 0 || products <= 0 || duration.isZero()) {
+            System.err.println("--rate, --products and --duration must be positive, --step at least 0\n" + USAGE);
+            return 2;
+        }
+        Bench.Settings settings = new Bench.Settings(new Endpoints(order, inventory, local.payment(), local.shipping(),
+                local.notification()), rate, step, maxRate, duration, maxP99, warmUp, products, perfTest, runDir);
+        String report = Bench.run(settings, System.getenv());
+        System.out.print(report);
+        if (reportFile.isPresent()) {
+            Files.writeString(reportFile.get(), report);
+        }
+        return 0;
     }
 
     private static int parked(String[] args) throws Exception {
