@@ -1,0 +1,146 @@
+package dev.orderflow.deploy;
+
+import static dev.orderflow.deploy.Manifests.elements;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * deploy/compose.yaml as Docker Compose reads it (anchors and merge keys resolved, variables not substituted): the five
+ * services from their images on their ports, started in order behind real health checks, credentials from deploy/.env.
+ */
+class ComposeFileTest {
+
+    private static final JsonNode COMPOSE = load("deploy/compose.yaml");
+    private static final JsonNode SERVICES = COMPOSE.path("services");
+    /** ${NAME:?message}: Compose refuses to start when NAME is not set. */
+    private static final String REQUIRED = "\\$\\{%s:\\?[^}]+\\}";
+
+    @Test
+    void runsEveryServiceFromItsImageOnItsPort() {
+        for (OrderflowService service : OrderflowService.values()) {
+            JsonNode definition = SERVICES.path(service.id());
+            assertTrue(definition.isObject(), "compose.yaml has no service " + service.id());
+            assertTrue(definition.path("image").asText().matches(".*/" + service.imageName() + ":.+"),
+                    service.id() + " runs its own image: " + definition.path("image"));
+            assertEquals(List.of(service.port() + ":" + service.port()), texts(definition.path("ports")),
+                    service.id() + " is published on its port");
+        }
+    }
+
+    @Test
+    void probesEachServiceReadinessOnItsOwnPort() {
+        for (OrderflowService service : OrderflowService.values()) {
+            List<String> test = texts(SERVICES.path(service.id()).path("healthcheck").path("test"));
+            assertEquals(List.of("CMD", "bash", "-c"), test.subList(0, Math.min(3, test.size())),
+                    service.id() + "'s health check runs in bash, which the micro image has (it has no HTTP client)");
+            assertTrue(test.get(3).contains("/q/health/ready"), service.id() + " checks readiness: " + test);
+            assertEquals(String.valueOf(service.port()), test.get(test.size() - 1),
+                    service.id() + "'s health check asks its own port");
+        }
+    }
+
+    @Test
+    void startsTheServicesOnceRabbitMqAndMongoDbAreHealthy() {
+        for (String dependency : List.of("rabbitmq", "mongodb")) {
+            assertFalse(SERVICES.path(dependency).path("healthcheck").path("test").isMissingNode(),
+                    dependency + " has a health check");
+            for (OrderflowService service : OrderflowService.values()) {
+                assertEquals("service_healthy",
+                        SERVICES.path(service.id()).path("depends_on").path(dependency).path("condition").asText(),
+                        service.id() + " starts once " + dependency + " is healthy");
+            }
+        }
+    }
+
+    @Test
+    void startsOrderOnceTheServicesItSendsToHaveDeclaredTheirQueues() {
+        JsonNode dependsOn = SERVICES.path("order").path("depends_on");
+        for (OrderflowService service : OrderflowService.values()) {
+            if (service != OrderflowService.ORDER) {
+                assertEquals("service_healthy", dependsOn.path(service.id()).path("condition").asText(),
+                        "order starts once " + service.id() + " is ready");
+            }
+        }
+    }
+
+    @Test
+    void runsMongoDbAsAOneMemberReplicaSetTheServicesConnectTo() {
+        JsonNode mongodb = SERVICES.path("mongodb");
+        String start = mongodb.path("entrypoint").toString() + mongodb.path("command");
+        assertTrue(start.contains("--replSet rs0"), "mongod runs as a member of replica set rs0: " + start);
+        assertTrue(mongodb.path("healthcheck").toString().contains("host: \\\"mongodb:27017\\\""),
+                "the health check initiates the replica set with the member the services connect to");
+        for (OrderflowService service : OrderflowService.values()) {
+            String uri = SERVICES.path(service.id()).path("environment").path("MONGODB_URI").asText();
+            assertTrue(uri.contains("@mongodb:27017/") && uri.contains("replicaSet=rs0"),
+                    service.id() + " connects to the replica set: " + uri);
+        }
+    }
+
+    @Test
+    void runsARabbitMqRecentEnoughForQuorumQueueDeadLettering() {
+        KubernetesOverlaysTest.assertBrokerSupportsQuorumDeadLettering("compose.yaml",
+                SERVICES.path("rabbitmq").path("image").asText());
+        assertEquals("rabbitmq", SERVICES.path("rabbitmq").path("hostname").asText(),
+                "RabbitMQ keeps its data under its node name, which follows the host name: it must not change");
+    }
+
+    @Test
+    void takesEveryCredentialFromTheEnvironmentFile() {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> service : SERVICES.properties()) {
+            for (Map.Entry<String, JsonNode> variable : service.getValue().path("environment").properties()) {
+                String name = variable.getKey();
+                String value = variable.getValue().asText();
+                boolean ok = switch (name) {
+                    case "RABBITMQ_USERNAME", "RABBITMQ_DEFAULT_USER" -> value.matches(REQUIRED.formatted("RABBITMQ_USERNAME"));
+                    case "RABBITMQ_PASSWORD", "RABBITMQ_DEFAULT_PASS" -> value.matches(REQUIRED.formatted("RABBITMQ_PASSWORD"));
+                    case "MONGO_INITDB_ROOT_USERNAME" -> value.matches(REQUIRED.formatted("MONGODB_USERNAME"));
+                    case "MONGO_INITDB_ROOT_PASSWORD" -> value.matches(REQUIRED.formatted("MONGODB_PASSWORD"));
+                    case "MONGODB_URI" -> Pattern.compile("^mongodb://" + REQUIRED.formatted("MONGODB_USERNAME") + ":"
+                            + REQUIRED.formatted("MONGODB_PASSWORD") + "@").matcher(value).find();
+                    default -> !name.matches("(?i).*(user|pass|secret|token|key).*");
+                };
+                if (!ok) {
+                    problems.add(service.getKey() + ": " + name + "=" + value);
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), () -> "credentials must be required variables from deploy/.env, not values:\n  "
+                + String.join("\n  ", problems));
+    }
+
+    @Test
+    void exampleEnvironmentHoldsPlaceholdersAndTheRealOneIsIgnored() {
+        for (String line : Repository.read("deploy/.env.example").lines().toList()) {
+            if (line.matches("[A-Z_]*PASSWORD=.*")) {
+                assertTrue(line.endsWith("=change-me"), "deploy/.env.example holds placeholders only: " + line);
+            }
+        }
+        assertTrue(Repository.read(".gitignore").lines().anyMatch(line -> line.matches("/?deploy/\\.env")),
+                ".gitignore keeps deploy/.env, which holds the real credentials, out of the repository");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return elements(array).stream().map(JsonNode::asText).toList();
+    }
+
+    private static JsonNode load(String file) {
+        Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(Repository.read(file));
+        return new ObjectMapper().valueToTree(yaml);
+    }
+}
