@@ -16,6 +16,11 @@ say() { printf '[orderflow] %s\n' "$*"; }
 
 service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$ROOT" "$1"; }
 
+# ORDERFLOW_NATIVE=true: the services run as their native executables (built with -Pnative) instead of on the JVM.
+NATIVE=${ORDERFLOW_NATIVE:-false}
+
+service_executable() { printf '%s/%s/target/%s-1.0.0-SNAPSHOT-runner' "$ROOT" "$1" "$1"; }
+
 # The pid of a component started by start.sh, if that process is alive.
 running_pid() {
     local pid_file=$PID_DIR/$1.pid

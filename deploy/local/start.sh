@@ -5,10 +5,15 @@
 #
 #   deploy/local/start.sh                 everything
 #   deploy/local/start.sh inventory       one service (for instance after a crash)
+#   ORDERFLOW_NATIVE=true deploy/local/start.sh
+#                                         the services as native executables (<service>/target/*-runner, built with
+#                                         -Pnative beforehand: docs/deploy.md); the store runs on the JVM still
 #
 # Settings (environment): ORDERFLOW_STORE=file|memory (file), ORDERFLOW_STORE_PORT (27017), ORDERFLOW_RUN_DIR (run/),
 # RABBITMQ_HOST/PORT/USERNAME/PASSWORD/VIRTUAL_HOST (localhost, 5672, guest, guest, /), JAVA_OPTS (see below),
-# ORDERFLOW_STORE_JAVA_OPTS (JAVA_OPTS; a memory store keeps every document in this heap), ORDERFLOW_READY_SECONDS (120). Logs: run/logs/<component>.log. Stop with deploy/local/stop.sh.
+# ORDERFLOW_STORE_JAVA_OPTS (JAVA_OPTS; a memory store keeps every document in this heap), ORDERFLOW_READY_SECONDS
+# (120), ORDERFLOW_NATIVE=true|false (false), NATIVE_OPTS (-Xmx256m: the native executables' options, the same heap
+# bound). Logs: run/logs/<component>.log. Stop with deploy/local/stop.sh.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -17,6 +22,7 @@ READY_SECONDS=${ORDERFLOW_READY_SECONDS:-120}
 # time and keep up with more orders than the default C2 and G1, whose compiler threads compete with the work
 # (docs/performance.md).
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+NATIVE_OPTS=${NATIVE_OPTS:--Xmx256m}
 export RABBITMQ_HOST=${RABBITMQ_HOST:-localhost}
 export RABBITMQ_PORT=${RABBITMQ_PORT:-5672}
 export RABBITMQ_USERNAME=${RABBITMQ_USERNAME:-guest}
@@ -31,16 +37,42 @@ done
 mkdir -p "$LOG_DIR" "$PID_DIR" "$RUN_DIR/data"
 
 build_if_missing() {
+    if [[ $NATIVE == true ]]; then
+        require_executables
+        [[ -f $STORE_JAR ]] || build "the embedded store" -pl embedded-store/server
+        return
+    fi
     local missing=0
     [[ -f $STORE_JAR ]] || missing=1
     for service in "${SERVICES[@]}"; do
         [[ -f $(service_jar "$service") ]] || missing=1
     done
     if ((missing)); then
-        say "building the packages (first run; about two minutes)"
-        (cd "$ROOT" && ./mvnw -B -q -DskipTests package) >"$LOG_DIR/build.log" 2>&1 \
-            || { say "the build failed; see $LOG_DIR/build.log"; exit 1; }
+        build "the packages (first run; about two minutes)"
     fi
+}
+
+build() {
+    local what=$1
+    shift
+    say "building $what"
+    (cd "$ROOT" && ./mvnw -B -q -DskipTests "$@" package) >"$LOG_DIR/build.log" 2>&1 \
+        || { say "the build failed; see $LOG_DIR/build.log"; exit 1; }
+}
+
+# Native executables take minutes each to build: they are never built here, only asked for.
+require_executables() {
+    local missing=()
+    for service in "${wanted[@]}"; do
+        [[ -x $(service_executable "$service") ]] || missing+=("$service")
+    done
+    ((${#missing[@]} == 0)) && return
+    local list
+    list=$(IFS=,; echo "${missing[*]}")
+    say "ORDERFLOW_NATIVE=true, but there is no native executable for: ${missing[*]}"
+    say "build them first (a few minutes each; docs/deploy.md, \"Native executables\"):"
+    say "  ./mvnw package -Pnative -DskipTests -pl embedded-store/deployment,$list -am"
+    exit 1
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -76,9 +108,11 @@ start_service() {
         say "port ${PORT[$service]} is taken by another process: $service cannot start"
         exit 1
     fi
+    local command=(java $JAVA_OPTS -jar "$(service_jar "$service")")
+    [[ $NATIVE == true ]] && command=("$(service_executable "$service")" $NATIVE_OPTS)
     MONGODB_URI="mongodb://127.0.0.1:$STORE_PORT" \
         INVENTORY_DEMO_CATALOGUE_ENABLED=${INVENTORY_DEMO_CATALOGUE_ENABLED:-true} \
-        setsid nohup java $JAVA_OPTS -jar "$(service_jar "$service")" >>"$LOG_DIR/$service.log" 2>&1 &
+        setsid nohup "${command[@]}" >>"$LOG_DIR/$service.log" 2>&1 &
     echo $! >"$PID_DIR/$service.pid"
     STARTED_AT[$service]=$(date +%s%N)
 }
@@ -104,6 +138,7 @@ await_ready() {
 }
 
 build_if_missing
+[[ $NATIVE == true ]] && say "the services run as native executables"
 "$ROOT/deploy/local/ensure-rabbitmq.sh"
 start_store
 for service in "${wanted[@]}"; do

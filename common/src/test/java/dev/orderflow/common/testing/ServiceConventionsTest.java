@@ -13,7 +13,8 @@ import io.restassured.RestAssured;
 /**
  * What every service offers besides its API: readiness that covers MongoDB and RabbitMQ, Prometheus metrics, the
  * OpenAPI description and Swagger UI, and RFC 9457 errors. Each service runs it with an empty subclass annotated
- * {@code @QuarkusTest}.
+ * {@code @QuarkusTest}, and against its built application (jar or native executable) with an empty subclass of that
+ * annotated {@code @QuarkusIntegrationTest} (see {@link LaunchedService}).
  */
 public abstract class ServiceConventionsTest {
 

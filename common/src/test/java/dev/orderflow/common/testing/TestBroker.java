@@ -2,6 +2,7 @@ package dev.orderflow.common.testing;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +26,9 @@ public final class TestBroker implements AutoCloseable {
 
     /** The exchanges of the design brief's topology (section 5), with their types. */
     static final Map<String, String> EXCHANGE_TYPES = Map.of("commands", "direct", "replies", "direct", "events", "topic");
+    /** The services' broker settings (orderflow-common's microprofile-config.properties), with the local defaults. */
+    static final Map<String, String> SETTINGS = Map.of("rabbitmq-host", "localhost", "rabbitmq-port", "5672",
+            "rabbitmq-username", "guest", "rabbitmq-password", "guest", "rabbitmq-virtual-host", "/");
 
     private final Connection connection;
     private final Channel channel;
@@ -35,20 +39,31 @@ public final class TestBroker implements AutoCloseable {
         this.channel.confirmSelect();
     }
 
-    /** Connects with the application's own rabbitmq-* settings. */
+    /** Connects with the application's own rabbitmq-* settings ({@link #settings()}). */
     public static TestBroker connect() {
-        Config config = ConfigProvider.getConfig();
+        Map<String, String> settings = settings();
         ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(config.getOptionalValue("rabbitmq-host", String.class).orElse("localhost"));
-        factory.setPort(config.getOptionalValue("rabbitmq-port", Integer.class).orElse(5672));
-        factory.setUsername(config.getOptionalValue("rabbitmq-username", String.class).orElse("guest"));
-        factory.setPassword(config.getOptionalValue("rabbitmq-password", String.class).orElse("guest"));
-        factory.setVirtualHost(config.getOptionalValue("rabbitmq-virtual-host", String.class).orElse("/"));
+        factory.setHost(settings.get("rabbitmq-host"));
+        factory.setPort(Integer.parseInt(settings.get("rabbitmq-port")));
+        factory.setUsername(settings.get("rabbitmq-username"));
+        factory.setPassword(settings.get("rabbitmq-password"));
+        factory.setVirtualHost(settings.get("rabbitmq-virtual-host"));
         try {
             return new TestBroker(factory.newConnection("test-broker"));
         } catch (IOException | TimeoutException e) {
             throw new IllegalStateException("cannot connect to RabbitMQ at " + factory.getHost() + ":" + factory.getPort(), e);
         }
+    }
+
+    /**
+     * The broker the tests use, as the services' rabbitmq-* settings: those of the test profile, else the local broker's
+     * (localhost:5672, guest/guest, virtual host /).
+     */
+    public static Map<String, String> settings() {
+        Config config = ConfigProvider.getConfig();
+        Map<String, String> settings = new LinkedHashMap<>();
+        SETTINGS.forEach((key, fallback) -> settings.put(key, config.getOptionalValue(key, String.class).orElse(fallback)));
+        return settings;
     }
 
     /**

@@ -1,0 +1,10 @@
+package dev.orderflow.order.rest;
+
+import dev.orderflow.order.testing.LaunchedOrder;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusIntegrationTest
+@TestProfile(LaunchedOrder.class)
+class OrderResourceIT extends OrderResourceTest {
+}

@@ -1,0 +1,10 @@
+package dev.orderflow.payment;
+
+import dev.orderflow.common.testing.LaunchedService;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusIntegrationTest
+@TestProfile(LaunchedService.class)
+class PaymentConventionsIT extends PaymentConventionsTest {
+}

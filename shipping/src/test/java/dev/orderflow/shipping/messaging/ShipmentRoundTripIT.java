@@ -1,0 +1,90 @@
+package dev.orderflow.shipping.messaging;
+
+import static dev.orderflow.shipping.Shipments.addressIn;
+import static dev.orderflow.shipping.Shipments.book;
+import static dev.orderflow.shipping.Shipments.newOrder;
+import static dev.orderflow.shipping.Shipments.schedule;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.orderflow.common.testing.LaunchedService;
+import dev.orderflow.common.testing.MessageProbe;
+import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.contracts.shipping.ShipmentDispatched;
+import dev.orderflow.contracts.shipping.ShipmentRejected;
+import dev.orderflow.contracts.shipping.ShipmentScheduled;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/**
+ * Shipments booked with the built service through the broker, a carrier's report through the API, and the event it
+ * publishes.
+ */
+@QuarkusIntegrationTest
+@TestProfile(LaunchedService.class)
+class ShipmentRoundTripIT {
+
+    static final String REPLY_TO = "shipping-it-" + UUID.randomUUID();
+
+    static TestBroker broker;
+    static MessageProbe replies;
+    static MessageProbe events;
+
+    @BeforeAll
+    static void listen() {
+        broker = TestBroker.connect();
+        replies = broker.probe("replies", REPLY_TO);
+        events = broker.probe("events", "shipment.*");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        replies.close();
+        events.close();
+        broker.close();
+    }
+
+    @Test
+    void aBookedShipmentIsDispatchedAndTheEventPublished() {
+        String order = newOrder();
+        ShipmentScheduled booked = book(broker, replies, REPLY_TO, order);
+        String id = booked.shipmentId();
+        given().queryParam("orderId", order).when().get("/shipments")
+                .then().statusCode(200)
+                .body("items.id", contains(id))
+                .body("items.status", contains("SCHEDULED"));
+
+        String dispatchedAt = given().contentType(ContentType.JSON).body(Map.of("status", "DISPATCHED"))
+                .when().put("/shipments/" + id + "/status")
+                .then().statusCode(200)
+                .body("status", equalTo("DISPATCHED"))
+                .extract().path("timeline.dispatched");
+
+        ShipmentDispatched event = events.await(message -> (id + ":DISPATCHED").equals(message.messageId()))
+                .as(ShipmentDispatched.class);
+        assertEquals(new ShipmentDispatched(order, id, booked.carrier(), booked.trackingNumber(), Instant.parse(dispatchedAt)),
+                event);
+    }
+
+    @Test
+    void anUnservedCountryIsRejected() {
+        String order = newOrder();
+        broker.sendCommand(order + ":schedule", order, REPLY_TO, schedule(order, addressIn("JP")));
+
+        ShipmentRejected rejected = replies.await(reply -> (order + ":schedule:reply").equals(reply.messageId()))
+                .as(ShipmentRejected.class);
+
+        assertEquals(ShipmentRejected.Reason.UNSUPPORTED_DESTINATION, rejected.reason());
+    }
+}
