@@ -8,6 +8,7 @@ import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import dev.orderflow.embedded.file.FileFormat;
 import dev.orderflow.embedded.index.IndexedBackends;
 
 /**
@@ -51,6 +52,7 @@ public final class EmbeddedStore implements AutoCloseable {
         MVStore store = new MVStore.Builder().fileName(absolute.toString()).cacheSize(FILE_CACHE_MB).open();
         store.setAutoCommitDelay(FILE_COMMIT_DELAY_MILLIS);
         try {
+            FileFormat.check(store, absolute);
             return new EmbeddedStore(IndexedBackends.inFile(store), host, port, "file " + absolute);
         } catch (RuntimeException e) {
             store.close();

@@ -2,15 +2,24 @@ package dev.orderflow.embedded.index;
 
 import java.util.List;
 
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import dev.orderflow.embedded.file.BsonCollection;
+import dev.orderflow.embedded.file.FileFormat;
+import dev.orderflow.embedded.stats.OperationCounts;
+import io.netty.channel.Channel;
 
 /**
  * mongo-java-server backends that use indexes the way MongoDB does, so that a query costs what it would cost there.
@@ -28,7 +37,14 @@ public final class IndexedBackends {
     }
 
     public static MemoryBackend inMemory() {
+        OperationCounts operations = new OperationCounts();
         return new MemoryBackend() {
+            @Override
+            public Document handleCommand(Channel channel, String database, String command, Document query) {
+                return operations.handle(database, command, query,
+                        () -> super.handleCommand(channel, database, command, query));
+            }
+
             @Override
             public MemoryDatabase openOrCreateDatabase(String name) {
                 return new MemoryDatabase(name, getCursorRegistry()) {
@@ -52,14 +68,32 @@ public final class IndexedBackends {
     }
 
     /**
-     * Documents in {@code store}; the indexes in the heap ({@link HeapUniqueIndex}, {@link SecondaryIndex}), built again
-     * from the documents when the store opens.
+     * Documents in {@code store}, as BSON ({@link BsonCollection}); the indexes in the heap ({@link HeapUniqueIndex},
+     * {@link SecondaryIndex}), built again from the documents when the store opens.
      */
     public static H2Backend inFile(MVStore store) {
+        OperationCounts operations = new OperationCounts();
         return new H2Backend(store) {
             @Override
+            public Document handleCommand(Channel channel, String database, String command, Document query) {
+                return operations.handle(database, command, query,
+                        () -> super.handleCommand(channel, database, command, query));
+            }
+
+            @Override
             protected MongoDatabase openOrCreateDatabase(String name) {
-                return new H2Database(name, getMvStore(), getCursorRegistry()) {
+                MVStore mvStore = getMvStore();
+                return new H2Database(name, mvStore, getCursorRegistry()) {
+                    @Override
+                    protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
+                        // as the backend does, but each document kept as its BSON (BsonCollection)
+                        String namespace = getFullCollectionNamespace(collection);
+                        MVMap<Object, byte[]> documents = mvStore.openMap(FileFormat.DOCUMENT_MAPS + namespace,
+                                new MVMap.Builder<Object, byte[]>().valueType(ByteArrayDataType.INSTANCE));
+                        MVMap<String, Object> meta = mvStore.openMap("meta." + namespace);
+                        return new BsonCollection(this, collection, options, documents, meta, cursorRegistry);
+                    }
+
                     @Override
                     protected Index<Object> openOrCreateUniqueIndex(String collection, String indexName, List<IndexKey> keys,
                             boolean sparse) {
