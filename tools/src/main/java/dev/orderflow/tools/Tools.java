@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.orderflow.tools.load.Bench;
 
@@ -19,7 +20,7 @@ import dev.orderflow.tools.load.Bench;
  * java -jar orderflow-tools-runner.jar parked replay QUEUE [MESSAGE_ID]
  * java -jar orderflow-tools-runner.jar bench [--rate N] [--duration SECONDS] [--step N --max-rate N] [--max-p99 MS]
  *                                            [--warm-up SECONDS] [--products N] [--perftest SECONDS] [--run-dir DIR]
- *                                            [--order URL] [--inventory URL] [--report FILE]
+ *                                            [--order URL] [--inventory URL] [--report FILE] [--store MONGODB_URI]
  * </pre>
  *
  * {@code check} waits until the orders have settled (at most {@code --settle} seconds, 60 by default), then checks
@@ -36,49 +37,50 @@ public final class Tools {
                    parked list QUEUE
                    parked replay QUEUE [MESSAGE_ID]
                    bench [--rate N] [--duration SECONDS] [--step N --max-rate N] [--max-p99 MS] [--warm-up SECONDS]
-                         [--products N] [--perftest SECONDS] [--run-dir DIR] [--order URL] [--inventory URL] [--report FILE]""";
+                         [--products N] [--perftest SECONDS] [--run-dir DIR] [--order URL] [--inventory URL] [--report FILE]
+                         [--store MONGODB_URI]""";
 
     private Tools() {
     }
 
     public static void main(String[] args) throws Exception {
-        int status;
-        if (args.length >= 3 && args[0].equals("parked")) {
-            status = parked(args);
-        } else if (args.length >= 1 && args[0].equals("check")) {
-            status = check(args);
-        } else if (args.length >= 1 && args[0].equals("bench")) {
-            status = bench(args);
-        } else {
-            System.err.println(USAGE);
-            status = 2;
-        }
-        System.exit(status);
+        System.exit(run(args));
     }
 
-    private static int check(String[] args) {
-        Endpoints local = Endpoints.local();
-        URI order = local.order();
-        URI inventory = local.inventory();
-        URI payment = local.payment();
-        URI shipping = local.shipping();
-        URI notification = local.notification();
-        Duration settle = Duration.ofSeconds(60);
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            String value = args[i + 1];
-            switch (args[i]) {
-                case "--order" -> order = URI.create(value);
-                case "--inventory" -> inventory = URI.create(value);
-                case "--payment" -> payment = URI.create(value);
-                case "--shipping" -> shipping = URI.create(value);
-                case "--notification" -> notification = URI.create(value);
-                case "--settle" -> settle = Duration.ofSeconds(Long.parseLong(value));
-                default -> {
-                    System.err.println("unknown option " + args[i] + "\n" + USAGE);
-                    return 2;
-                }
+    /** Runs a command; the exit status: 0 done, 1 an invariant broken, 2 a command line that is not the usage. */
+    static int run(String[] args) throws Exception {
+        try {
+            if (args.length >= 3 && args[0].equals("parked")) {
+                return parked(args);
+            } else if (args.length >= 1 && args[0].equals("check")) {
+                return check(args);
+            } else if (args.length >= 1 && args[0].equals("bench")) {
+                return bench(args);
+            } else if (args.length >= 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+                System.out.println(USAGE);
+                return 0;
             }
+            System.err.println(USAGE);
+            return 2;
+        } catch (Options.HelpRequested help) {
+            System.out.println(USAGE);
+            return 0;
+        } catch (Options.UsageException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            return 2;
         }
+    }
+
+    private static int check(String[] args) throws Options.UsageException, Options.HelpRequested {
+        Endpoints local = Endpoints.local();
+        Options options = Options.parse(args, 1,
+                Set.of("--order", "--inventory", "--payment", "--shipping", "--notification", "--settle"));
+        URI order = options.uri("--order", local.order());
+        URI inventory = options.uri("--inventory", local.inventory());
+        URI payment = options.uri("--payment", local.payment());
+        URI shipping = options.uri("--shipping", local.shipping());
+        URI notification = options.uri("--notification", local.notification());
+        Duration settle = options.seconds("--settle", Duration.ofSeconds(60));
         InvariantCheck.Report report = InvariantCheck.run(new Endpoints(order, inventory, payment, shipping, notification),
                 settle);
         System.out.print(report.describe());
@@ -87,45 +89,29 @@ public final class Tools {
 
     private static int bench(String[] args) throws Exception {
         Endpoints local = Endpoints.local();
-        URI order = local.order();
-        URI inventory = local.inventory();
-        int rate = 100;
-        int step = 0;
-        int maxRate = 2000;
-        Duration duration = Duration.ofSeconds(30);
-        double maxP99 = 100;
-        Duration warmUp = Duration.ofSeconds(20);
-        int products = 50;
-        Duration perfTest = Duration.ofSeconds(20);
-        Path runDir = Path.of(System.getenv().getOrDefault("ORDERFLOW_RUN_DIR", "run"));
-        Optional<Path> reportFile = Optional.empty();
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            String value = args[i + 1];
-            switch (args[i]) {
-                case "--rate" -> rate = Integer.parseInt(value);
-                case "--step" -> step = Integer.parseInt(value);
-                case "--max-rate" -> maxRate = Integer.parseInt(value);
-                case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value));
-                case "--max-p99" -> maxP99 = Double.parseDouble(value);
-                case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(value));
-                case "--products" -> products = Integer.parseInt(value);
-                case "--perftest" -> perfTest = Duration.ofSeconds(Long.parseLong(value));
-                case "--run-dir" -> runDir = Path.of(value);
-                case "--order" -> order = URI.create(value);
-                case "--inventory" -> inventory = URI.create(value);
-                case "--report" -> reportFile = Optional.of(Path.of(value));
-                default -> {
-                    System.err.println("unknown option " + args[i] + "\n" + USAGE);
-                    return 2;
-                }
-            }
-        }
+        Options options = Options.parse(args, 1, Set.of("--rate", "--step", "--max-rate", "--duration", "--max-p99",
+                "--warm-up", "--products", "--perftest", "--run-dir", "--order", "--inventory", "--report", "--store"));
+        URI order = options.uri("--order", local.order());
+        URI inventory = options.uri("--inventory", local.inventory());
+        int rate = options.integer("--rate", 100);
+        int step = options.integer("--step", 0);
+        int maxRate = options.integer("--max-rate", 2000);
+        Duration duration = options.seconds("--duration", Duration.ofSeconds(30));
+        double maxP99 = options.decimal("--max-p99", 100);
+        Duration warmUp = options.seconds("--warm-up", Duration.ofSeconds(20));
+        int products = options.integer("--products", 50);
+        Duration perfTest = options.seconds("--perftest", Duration.ofSeconds(20));
+        Path runDir = Path.of(options.text("--run-dir")
+                .orElse(System.getenv().getOrDefault("ORDERFLOW_RUN_DIR", "run")));
+        Optional<Path> reportFile = options.text("--report").map(Path::of);
+        String store = options.text("--store")
+                .orElse(System.getenv().getOrDefault("MONGODB_URI", "mongodb://127.0.0.1:27017"));
         if (rate <= 0 || step < 0 || products <= 0 || duration.isZero()) {
             System.err.println("--rate, --products and --duration must be positive, --step at least 0\n" + USAGE);
             return 2;
         }
         Bench.Settings settings = new Bench.Settings(new Endpoints(order, inventory, local.payment(), local.shipping(),
-                local.notification()), rate, step, maxRate, duration, maxP99, warmUp, products, perfTest, runDir);
+                local.notification()), rate, step, maxRate, duration, maxP99, warmUp, products, perfTest, runDir, store);
         String report = Bench.run(settings, System.getenv());
         System.out.print(report);
         if (reportFile.isPresent()) {

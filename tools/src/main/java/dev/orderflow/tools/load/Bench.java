@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import dev.orderflow.tools.Endpoints;
@@ -21,7 +22,7 @@ public final class Bench {
     /** What to run. {@code stepIncrement} 0 means one run at {@code rate}. */
     public record Settings(Endpoints endpoints, int rate, int stepIncrement, int maxRate, Duration duration,
             double maxP99Millis,
-            Duration warmUp, int products, Duration perfTest, Path runDir) {
+            Duration warmUp, int products, Duration perfTest, Path runDir, String storeUri) {
     }
 
     private Bench() {
@@ -59,6 +60,7 @@ public final class Bench {
                 return report.toString();
             }
             OptionalLong messagesBefore = BrokerCeiling.messagesReceived();
+            Optional<Map<String, StoreStats.Figures>> storeBefore = StoreStats.read(settings.storeUri());
             LoadResult result;
             Map<String, ProcessSampler.Usage> usage;
             try (ProcessSampler sampler = ProcessSampler.start(settings.runDir(), COMPONENTS)) {
@@ -66,6 +68,7 @@ public final class Bench {
                 usage = sampler.usage();
             }
             OptionalLong messagesAfter = BrokerCeiling.messagesReceived();
+            Optional<Map<String, StoreStats.Figures>> storeAfter = StoreStats.read(settings.storeUri());
             report.append(result.describe()).append("\n\n");
             long completed = result.outcomes().values().stream().mapToLong(Long::longValue).sum();
             if (messagesBefore.isPresent() && messagesAfter.isPresent() && completed > 0) {
@@ -78,13 +81,51 @@ public final class Bench {
                             brokerCeiling));
                 }
             }
-            report.append(
-                    "\n| component | RSS idle | RSS peak under load | CPU under load (100% = one core) |\n|---|---|---|---|\n");
-            usage.forEach((name, use) -> report
-                    .append(String.format("| %s | %d MB | %d MB | %.0f%% |%n", name, use.idleRssKb() / 1024,
-                            use.peakRssKb() / 1024, use.cpuPercent())));
+            report.append(usageTable(usage, completed));
+            if (storeBefore.isPresent() && storeAfter.isPresent() && completed > 0) {
+                report.append(storeTable(storeBefore.get(), storeAfter.get(), completed));
+            }
         }
         return report.toString();
+    }
+
+    /**
+     * Memory, and CPU over the measured run (the load and the wait for its last orders to end) per component, also
+     * per order completed in it.
+     */
+    static String usageTable(Map<String, ProcessSampler.Usage> usage, long completed) {
+        StringBuilder table = new StringBuilder(
+                "\n| component | RSS idle | RSS peak under load | CPU under load (100% = one core)"
+                        + " | CPU per order |\n|---|---|---|---|---|\n");
+        double total = 0;
+        for (Map.Entry<String, ProcessSampler.Usage> entry : usage.entrySet()) {
+            ProcessSampler.Usage use = entry.getValue();
+            double perOrder = completed == 0 ? 0 : 1000 * use.cpuSeconds() / completed;
+            total += perOrder;
+            table.append(String.format("| %s | %d MB | %d MB | %.0f%% | %.2f ms |%n", entry.getKey(), use.idleRssKb() / 1024,
+                    use.peakRssKb() / 1024, use.cpuPercent(), perOrder));
+        }
+        return table.append(String.format("| all | | | | %.2f ms |%n", total)).toString();
+    }
+
+    /** Store operations and bytes stored per order completed, per service database, from the store's counters. */
+    static String storeTable(Map<String, StoreStats.Figures> before, Map<String, StoreStats.Figures> after, long completed) {
+        StringBuilder table = new StringBuilder(
+                "\n| database | store reads per order | store writes per order | bytes stored per order |\n|---|---|---|---|\n");
+        StoreStats.Figures sum = new StoreStats.Figures(0, 0, 0);
+        for (Map.Entry<String, StoreStats.Figures> entry : after.entrySet()) {
+            StoreStats.Figures delta = entry.getValue().minus(before.getOrDefault(entry.getKey(),
+                    new StoreStats.Figures(0, 0, 0)));
+            sum = new StoreStats.Figures(sum.reads() + delta.reads(), sum.writes() + delta.writes(),
+                    sum.dataBytes() + delta.dataBytes());
+            table.append(row(entry.getKey(), delta, completed));
+        }
+        return table.append(row("all", sum, completed)).toString();
+    }
+
+    private static String row(String name, StoreStats.Figures delta, long completed) {
+        return String.format("| %s | %.1f | %.1f | %.0f B |%n", name, (double) delta.reads() / completed,
+                (double) delta.writes() / completed, (double) delta.dataBytes() / completed);
     }
 
     private static String steps(LoadGenerator load, Settings settings) {

@@ -14,14 +14,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The services' memory (resident set) and CPU while a load runs, read from /proc for the processes the local run
- * started (their pid files).
+ * started (their pid files), and for the broker: the RabbitMQ node on this machine (the Erlang VM, {@code beam.smp}).
  */
 final class ProcessSampler implements AutoCloseable {
 
     /** Linux counts CPU time in ticks of 1/100 s for user processes. */
     private static final double TICKS_PER_SECOND = 100.0;
 
-    record Usage(long idleRssKb, long peakRssKb, double cpuPercent) {
+    /** The broker's name in the usage, when a RabbitMQ node runs on this machine. */
+    static final String BROKER = "rabbitmq";
+
+    record Usage(long idleRssKb, long peakRssKb, double cpuPercent, double cpuSeconds) {
     }
 
     private final Map<String, Long> pids;
@@ -54,7 +57,25 @@ final class ProcessSampler implements AutoCloseable {
                 System.err.println("no pid for " + name + ": " + e.getMessage());
             }
         }
+        brokerPid().ifPresent(pid -> pids.put(BROKER, pid));
         return new ProcessSampler(pids);
+    }
+
+    /** The Erlang VM of the RabbitMQ node, if one runs here (and is visible in /proc). */
+    private static OptionalLong brokerPid() {
+        try (var processes = Files.list(Path.of("/proc"))) {
+            return processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(dir -> {
+                        try {
+                            return Files.readString(dir.resolve("comm")).trim().equals("beam.smp");
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .mapToLong(dir -> Long.parseLong(dir.getFileName().toString())).findFirst();
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /** Idle RSS (when sampling started), peak RSS and average CPU (100% = one core) since then. */
@@ -64,7 +85,7 @@ final class ProcessSampler implements AutoCloseable {
         pids.forEach((name, pid) -> {
             long ticks = cpuTicks(pid).orElse(startTicks.get(name)) - startTicks.get(name);
             usage.put(name, new Usage(idleRss.get(name), peakRss.getOrDefault(name, idleRss.get(name)),
-                    100.0 * ticks / TICKS_PER_SECOND / seconds));
+                    100.0 * ticks / TICKS_PER_SECOND / seconds, ticks / TICKS_PER_SECOND));
         });
         return usage;
     }
