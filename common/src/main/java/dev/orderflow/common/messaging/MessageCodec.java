@@ -1,6 +1,7 @@
 package dev.orderflow.common.messaging;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Set;
 
@@ -35,8 +36,9 @@ public class MessageCodec {
         this.validator = validator;
     }
 
-    public Message<byte[]> encode(Envelope<?> envelope, String routingKey) {
-        OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
+    /** The message for {@code envelope}; with {@code expiresIn} positive, it expires from queues after that long. */
+    public Message<byte[]> encode(Envelope<?> envelope, String routingKey, Duration expiresIn) {
+        OutgoingRabbitMQMetadata.Builder metadata = OutgoingRabbitMQMetadata.builder()
                 .withRoutingKey(routingKey)
                 .withMessageId(envelope.messageId())
                 .withCorrelationId(envelope.correlationId())
@@ -44,9 +46,11 @@ public class MessageCodec {
                 .withReplyTo(envelope.replyTo())
                 .withContentType(CONTENT_TYPE)
                 .withDeliveryMode(PERSISTENT)
-                .withTimestamp(ZonedDateTime.now())
-                .build();
-        return Message.of(body(envelope.payload()), Metadata.of(metadata));
+                .withTimestamp(ZonedDateTime.now());
+        if (expiresIn != null && expiresIn.toMillis() > 0) {
+            metadata.withExpiration(Long.toString(expiresIn.toMillis()));
+        }
+        return Message.of(body(envelope.payload()), Metadata.of(metadata.build()));
     }
 
     /**

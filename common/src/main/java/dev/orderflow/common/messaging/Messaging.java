@@ -48,7 +48,16 @@ public class Messaging {
 
     /** Publishes a command or an event; it is routed by its type. */
     public Uni<Void> publish(MutinyEmitter<byte[]> channel, Envelope<?> envelope) {
-        return send(channel, codec.encode(envelope, envelope.type()), envelope);
+        return send(channel, codec.encode(envelope, envelope.type(), null), envelope);
+    }
+
+    /**
+     * Publishes a message that is worth nothing after {@code expiresIn}: the broker drops it from its queue if no
+     * consumer took it by then (and dead-letters it, reason {@code expired}), so that a message sent again in its
+     * place never waits behind it. A null or non-positive {@code expiresIn} sets no expiry.
+     */
+    public Uni<Void> publish(MutinyEmitter<byte[]> channel, Envelope<?> envelope, Duration expiresIn) {
+        return send(channel, codec.encode(envelope, envelope.type(), expiresIn), envelope);
     }
 
     /** Sends the reply to a command to where the command asked for it (its reply-to routing key). */
@@ -58,7 +67,7 @@ public class Messaging {
                     command.type() + " message " + command.messageId() + " has no reply-to: nowhere to send " + reply));
         }
         Envelope<Object> answer = command.reply(reply);
-        return send(channel, codec.encode(answer, command.replyTo()), answer);
+        return send(channel, codec.encode(answer, command.replyTo(), null), answer);
     }
 
     private Uni<Void> send(MutinyEmitter<byte[]> channel, Message<byte[]> message, Envelope<?> envelope) {

@@ -1,6 +1,8 @@
 package dev.orderflow.common.rest;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ws.rs.WebApplicationException;
 
@@ -15,6 +17,7 @@ public class ProblemException extends WebApplicationException {
     private final String title;
     private final String type;
     private final List<Problem.FieldError> errors;
+    private Duration retryAfter;
 
     public ProblemException(int status, String title, String detail) {
         this(status, title, detail, Problem.ABOUT_BLANK, List.of());
@@ -36,6 +39,16 @@ public class ProblemException extends WebApplicationException {
         return new ProblemException(409, "Conflict", detail);
     }
 
+    /**
+     * The service takes no more of this right now (503): nothing was stored, and the client may try again after
+     * {@code retryAfter} (the Retry-After header, in whole seconds).
+     */
+    public static ProblemException unavailable(String detail, Duration retryAfter) {
+        ProblemException busy = new ProblemException(503, "Service Unavailable", detail);
+        busy.retryAfter = retryAfter;
+        return busy;
+    }
+
     /** A request refused for one input field. */
     public static ProblemException invalid(String field, String detail) {
         return new ProblemException(400, ProblemMapper.INVALID_REQUEST_TITLE, detail, ProblemMapper.INVALID_REQUEST_TYPE,
@@ -44,6 +57,11 @@ public class ProblemException extends WebApplicationException {
 
     public int status() {
         return status;
+    }
+
+    /** When the client may try again, for a 503. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     Problem toProblem(String instance) {

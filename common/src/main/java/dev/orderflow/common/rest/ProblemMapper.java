@@ -32,7 +32,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(path(uri)));
+        Response response = respond(e.toProblem(path(uri)));
+        e.retryAfter().ifPresent(wait -> response.getHeaders().putSingle("Retry-After",
+                Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+        return response;
     }
 
     @ServerExceptionMapper

@@ -1,10 +1,12 @@
 package dev.orderflow.common.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 
 import jakarta.validation.Validation;
@@ -28,9 +30,10 @@ class MessageCodecTest {
     void carriesIdsTypeAndReplyToAsAmqpProperties() {
         Envelope<Work> command = Envelope.of("o-1:reserve:do", "o-1", new Work("w-1", false)).withReplyTo("order");
 
-        Message<byte[]> message = codec.encode(command, "probe.work");
+        Message<byte[]> message = codec.encode(command, "probe.work", null);
         OutgoingRabbitMQMetadata sent = message.getMetadata(OutgoingRabbitMQMetadata.class).orElseThrow();
 
+        assertNull(sent.getExpiration());
         assertEquals("probe.work", sent.getRoutingKey());
         assertEquals("o-1:reserve:do", sent.getMessageId());
         assertEquals("o-1", sent.getCorrelationId());
@@ -39,6 +42,19 @@ class MessageCodecTest {
         assertEquals("application/json", sent.getContentType());
         assertEquals(2, sent.getDeliveryMode());
         assertEquals(command, codec.decode(received(sent), message.getPayload(), types));
+    }
+
+    @Test
+    void aMessageWithADeadlineExpiresFromItsQueueThen() {
+        Envelope<Work> command = Envelope.of("o-1:reserve:do", "o-1", new Work("w-1", false)).withReplyTo("order");
+
+        OutgoingRabbitMQMetadata sent = codec.encode(command, "probe.work", Duration.ofMillis(4_500))
+                .getMetadata(OutgoingRabbitMQMetadata.class).orElseThrow();
+        OutgoingRabbitMQMetadata overdue = codec.encode(command, "probe.work", Duration.ofMillis(-5))
+                .getMetadata(OutgoingRabbitMQMetadata.class).orElseThrow();
+
+        assertEquals("4500", sent.getExpiration());
+        assertNull(overdue.getExpiration(), "a command already due is sent without expiry, not dropped at once");
     }
 
     @Test

@@ -14,6 +14,8 @@ public interface OrderConfig {
 
     Events events();
 
+    Admission admission();
+
     interface Saga {
 
         /** How often the recovery loop looks for sagas past their deadline. */
@@ -29,6 +31,33 @@ public interface OrderConfig {
          * instance {@code order.saga.steps."reserve-stock".deadline=2s}.
          */
         Map<String, Step> steps();
+
+        /**
+         * How many orders whose saga runs this instance keeps as it last stored them, so that a reply is decided
+         * without reading the order first ({@code OrderCache}); 0 reads every time.
+         */
+        @WithDefault("5000")
+        int cachedOrders();
+    }
+
+    /**
+     * What the service takes on: beyond {@link #maxInFlight()} sagas under way, a new order is refused at once with
+     * 503 and Retry-After, nothing stored, rather than queued behind the others until the steps' deadlines pass and
+     * the re-sends multiply the load.
+     */
+    interface Admission {
+
+        /**
+         * Sagas under way (PENDING or COMPENSATING) at which {@code POST /orders} answers 503; 0 admits all. An order
+         * waits about this many divided by the rate the system completes them: keep that well under the first step's
+         * deadline (5 s), so that no command is sent again only because its queue was long.
+         */
+        @WithDefault("100")
+        int maxInFlight();
+
+        /** The Retry-After a refused client is given. */
+        @WithDefault("1s")
+        Duration retryAfter();
     }
 
     interface Step {

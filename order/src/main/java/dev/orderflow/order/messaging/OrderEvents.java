@@ -42,8 +42,13 @@ public class OrderEvents {
         this.events = events;
     }
 
-    public Uni<Void> publish(String type, Order order) {
-        return messaging.publish(events, Envelope.of(order.id + ":" + type, order.id, event(type, order)));
+    /** The event of that type, as the order is now. */
+    public Envelope<Object> envelope(String type, Order order) {
+        return Envelope.of(order.id + ":" + type, order.id, event(type, order));
+    }
+
+    public Uni<Void> publish(Envelope<Object> event) {
+        return messaging.publish(events, event);
     }
 
     static Object event(String type, Order order) {

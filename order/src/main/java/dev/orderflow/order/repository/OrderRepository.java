@@ -1,6 +1,17 @@
 package dev.orderflow.order.repository;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentWriter;
+import org.bson.BsonString;
+import org.bson.codecs.EncoderContext;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -12,13 +23,36 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OrderRepository implements ReactivePanacheMongoRepositoryBase<Order, String> {
 
+    private static final String OUTBOX = "pendingEvents";
+    /** The order's stored fields, by their names in the document ({@code id} is {@code _id}). */
+    private static final List<String> FIELDS = Arrays.stream(Order.class.getFields())
+            .filter(field -> !Modifier.isStatic(field.getModifiers())).map(Field::getName)
+            .filter(name -> !name.equals("id") && !name.equals(OUTBOX)).toList();
+
     /**
-     * Replaces the stored order if it is still at {@code expectedVersion}; fails with {@link ConcurrentChangeException}
-     * when another worker changed it first.
+     * Stores the order if it is still at {@code expectedVersion}, and adds {@code newEvents} to its outbox; fails with
+     * {@link ConcurrentChangeException} when another worker changed it first. Every field is written (set, or unset
+     * when null) but the outbox, which only transitions add to and publishers take from ({@link #eventPublished}): a
+     * copy of the order taken before an event was published cannot put the event back.
      */
-    public Uni<Order> replace(Order order, long expectedVersion) {
+    public Uni<Order> update(Order order, long expectedVersion, List<String> newEvents) {
+        BsonDocument fields = new BsonDocument();
+        mongoCollection().getCodecRegistry().get(Order.class).encode(new BsonDocumentWriter(fields), order,
+                EncoderContext.builder().build());
+        fields.remove("_id");
+        fields.remove(OUTBOX);
+        BsonDocument update = new BsonDocument("$set", fields);
+        BsonDocument unset = new BsonDocument();
+        FIELDS.stream().filter(name -> !fields.containsKey(name)).forEach(name -> unset.append(name, new BsonString("")));
+        if (!unset.isEmpty()) {
+            update.append("$unset", unset);
+        }
+        if (!newEvents.isEmpty()) {
+            BsonArray events = new BsonArray(newEvents.stream().map(BsonString::new).toList());
+            update.append("$addToSet", new BsonDocument(OUTBOX, new BsonDocument("$each", events)));
+        }
         return mongoCollection()
-                .replaceOne(Filters.and(Filters.eq("_id", order.id), Filters.eq("version", expectedVersion)), order)
+                .updateOne(Filters.and(Filters.eq("_id", order.id), Filters.eq("version", expectedVersion)), update)
                 .map(result -> {
                     if (result.getMatchedCount() == 0) {
                         throw new ConcurrentChangeException(order.id);
@@ -29,6 +63,6 @@ public class OrderRepository implements ReactivePanacheMongoRepositoryBase<Order
 
     /** Records that an event left for the broker; no version change, the event is out whatever else changes. */
     public Uni<Void> eventPublished(String orderId, String type) {
-        return mongoCollection().updateOne(Filters.eq("_id", orderId), Updates.pull("pendingEvents", type)).replaceWithVoid();
+        return mongoCollection().updateOne(Filters.eq("_id", orderId), Updates.pull(OUTBOX, type)).replaceWithVoid();
     }
 }

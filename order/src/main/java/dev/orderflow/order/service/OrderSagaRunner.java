@@ -1,6 +1,7 @@
 package dev.orderflow.order.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.config.OrderConfig;
 import dev.orderflow.order.messaging.OrderEvents;
 import dev.orderflow.order.repository.ConcurrentChangeException;
+import dev.orderflow.order.repository.OrderCache;
 import dev.orderflow.order.repository.OrderRepository;
 import dev.orderflow.order.saga.OrderSaga;
 import dev.orderflow.order.saga.SagaEngine;
@@ -51,11 +53,15 @@ public class OrderSagaRunner {
     private final MutinyEmitter<byte[]> commands;
     private final OrderEvents events;
     private final SagaEngine<Order> engine;
+    private final OrderCache cache;
+    private final Admission admission;
     private final Clock clock;
 
-    public OrderSagaRunner(OrderRepository orders, Messaging messaging, @Channel("commands") MutinyEmitter<byte[]> commands,
-            OrderEvents events, OrderConfig config, Clock clock) {
+    public OrderSagaRunner(OrderRepository orders, OrderCache cache, Admission admission, Messaging messaging,
+            @Channel("commands") MutinyEmitter<byte[]> commands, OrderEvents events, OrderConfig config, Clock clock) {
         this.orders = orders;
+        this.cache = cache;
+        this.admission = admission;
         this.messaging = messaging;
         this.commands = commands;
         this.events = events;
@@ -82,19 +88,20 @@ public class OrderSagaRunner {
         order.pendingEvents.add(OrderEvents.CREATED);
         return orders.persist(order)
                 .invoke(() -> LOG.infof("Order %s placed", order.id))
-                .invoke(() -> dispatch(order, transition.commands()).subscribe().with(sent -> {
+                .invoke(admission::started)
+                .invoke(() -> dispatch(order, transition.commands(), List.of(OrderEvents.CREATED)).subscribe().with(sent -> {
                 }, failure -> LOG.warnf("Order %s: first command not sent yet (%s)", order.id, failure.toString())));
     }
 
     /** A participant's reply to one of the saga's commands; a late or repeated reply changes nothing. */
     public Uni<Order> onReply(Envelope<Object> reply) {
-        return change(reply.correlationId(), (order, now) -> followSaga(order,
+        return change(reply.correlationId(), true, (order, now) -> followSaga(order,
                 engine.onReply(order, reply.messageId(), reply.payload(), now)));
     }
 
     /** Acts on a passed deadline: sends the awaited command again, or gives the step up. */
     public Uni<Order> onDeadline(String orderId) {
-        return change(orderId, (order, now) -> followSaga(order, engine.onDeadline(order, now)));
+        return change(orderId, true, (order, now) -> followSaga(order, engine.onDeadline(order, now)));
     }
 
     /**
@@ -102,7 +109,7 @@ public class OrderSagaRunner {
      * changes nothing.
      */
     public Uni<Order> cancel(String orderId) {
-        return change(orderId, (order, now) -> switch (order.status) {
+        return change(orderId, false, (order, now) -> switch (order.status) {
             case SHIPPED, DELIVERED ->
                 throw ProblemException.conflict("Order " + orderId + " has shipped: it can no longer be cancelled");
             case COMPENSATING, CANCELLED -> {
@@ -119,7 +126,7 @@ public class OrderSagaRunner {
 
     /** The carrier's progress: a confirmed order becomes SHIPPED, then DELIVERED. A repeated event changes nothing. */
     public Uni<Order> onShipmentEvent(Envelope<Object> event) {
-        return change(event.correlationId(), (order, now) -> {
+        return change(event.correlationId(), true, (order, now) -> {
             if (order.shipmentEvents.contains(event.messageId())) {
                 return Optional.empty();
             }
@@ -138,36 +145,50 @@ public class OrderSagaRunner {
 
     /** Publishes what an order's outbox still holds. */
     public Uni<Void> publishPending(Order order) {
-        return Multi.createFrom().iterable(List.copyOf(order.pendingEvents))
-                .onItem().transformToUniAndConcatenate(type -> events.publish(type, order)
-                        .chain(() -> orders.eventPublished(order.id, type))
-                        .onFailure().recoverWithUni(failure -> {
-                            LOG.warnf("Order %s: %s not published yet (%s); the recovery loop retries", order.id, type,
-                                    failure.toString());
-                            return Uni.createFrom().voidItem();
-                        }))
-                .collect().last().replaceWithVoid();
+        return publish(order.id, order.pendingEvents.stream().map(type -> events.envelope(type, order)).toList());
     }
 
     /**
-     * Reads the order, decides, and stores the decision if nobody changed the order meanwhile (else reads and decides
-     * again); then sends what was decided. An unknown order yields null.
+     * Reads the order (from {@link OrderCache} when this instance made its last change), decides, and stores the
+     * decision if nobody changed the order meanwhile (else reads the store and decides again); then sends what was
+     * decided. With {@code keep}, the stored order goes back to the cache for the saga's next change. An unknown order
+     * yields null.
      */
-    private Uni<Order> change(String orderId, BiFunction<Order, Instant, Optional<Transition>> decide) {
-        return Uni.createFrom().deferred(() -> orders.findById(orderId).chain(order -> {
+    private Uni<Order> change(String orderId, boolean keep, BiFunction<Order, Instant, Optional<Transition>> decide) {
+        return Uni.createFrom().deferred(() -> load(orderId).chain(order -> {
             if (order == null) {
                 return Uni.createFrom().nullItem();
             }
             Instant now = clock.instant();
             OrderStatus before = order.status;
+            boolean running = order.saga.phase != null && !order.saga.phase.isFinished();
+            List<String> pendingBefore = List.copyOf(order.pendingEvents);
             Optional<Transition> transition = decide.apply(order, now);
             if (transition.isEmpty()) {
+                if (keep) {
+                    cache.put(order);
+                }
                 return Uni.createFrom().item(order);
             }
             long expected = order.version;
             record(order, before, transition.get(), now);
-            return orders.replace(order, expected).call(() -> dispatch(order, transition.get().commands()));
+            List<String> newEvents = order.pendingEvents.stream().filter(type -> !pendingBefore.contains(type)).toList();
+            return orders.update(order, expected, newEvents).chain(stored -> {
+                if (running && stored.saga.phase.isFinished()) {
+                    admission.ended();
+                }
+                // the messages are built before the order is handed back: from then on its next change may hold it
+                Uni<Void> sending = dispatch(stored, transition.get().commands(), newEvents);
+                if (keep) {
+                    cache.put(stored);
+                }
+                return sending.replaceWith(stored);
+            });
         })).onFailure(ConcurrentChangeException.class).retry().atMost(CONCURRENT_CHANGE_RETRIES);
+    }
+
+    private Uni<Order> load(String orderId) {
+        return cache.take(orderId).map(order -> Uni.createFrom().item(order)).orElseGet(() -> orders.findById(orderId));
     }
 
     /** The order's status follows its saga: running, compensating, completed (confirmed) or compensated (cancelled). */
@@ -217,17 +238,40 @@ public class OrderSagaRunner {
         }
     }
 
-    /** Sends the decided commands, then publishes the outbox; failures here are repaired by the recovery loop. */
-    private Uni<Void> dispatch(Order order, List<Transition.Command> decided) {
-        return Multi.createFrom().iterable(decided)
-                .onItem().transformToUniAndMerge(command -> messaging.publish(commands,
-                        Envelope.of(command.id(), order.id, command.payload()).withReplyTo(OrderSaga.REPLY_TO)))
+    /**
+     * Sends the decided commands, each expiring from its queue at the step's deadline (when the saga sends it again,
+     * or gives up: a command that waited that long is not worth carrying out twice), then publishes the new events and
+     * takes them out of the outbox. Everything sent is built here, from the order as it is now; the returned Uni does
+     * not touch the order. Failures are repaired by the recovery loop.
+     */
+    private Uni<Void> dispatch(Order order, List<Transition.Command> decided, List<String> newEvents) {
+        String orderId = order.id;
+        Duration expiresIn = order.saga.deadline == null ? null : Duration.between(clock.instant(), order.saga.deadline);
+        List<Envelope<Object>> sent = decided.stream()
+                .map(command -> Envelope.of(command.id(), orderId, command.payload()).withReplyTo(OrderSaga.REPLY_TO))
+                .toList();
+        List<Envelope<Object>> published = newEvents.stream().map(type -> events.envelope(type, order)).toList();
+        return Multi.createFrom().iterable(sent)
+                .onItem().transformToUniAndMerge(command -> messaging.publish(commands, command, expiresIn))
                 .collect().last().replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("Order %s: command not sent (%s); it is sent again at its deadline", order.id,
+                    LOG.warnf("Order %s: command not sent (%s); it is sent again at its deadline", orderId,
                             failure.toString());
                     return Uni.createFrom().voidItem();
                 })
-                .chain(() -> publishPending(order));
+                .chain(() -> publish(orderId, published));
+    }
+
+    /** Publishes the events one after the other, each taken out of the outbox once the broker has it. */
+    private Uni<Void> publish(String orderId, List<Envelope<Object>> published) {
+        return Multi.createFrom().iterable(published)
+                .onItem().transformToUniAndConcatenate(event -> events.publish(event)
+                        .chain(() -> orders.eventPublished(orderId, event.type()))
+                        .onFailure().recoverWithUni(failure -> {
+                            LOG.warnf("Order %s: %s not published yet (%s); the recovery loop retries", orderId,
+                                    event.type(), failure.toString());
+                            return Uni.createFrom().voidItem();
+                        }))
+                .collect().last().replaceWithVoid();
     }
 }

@@ -35,14 +35,16 @@ public class OrderService {
     private final OrderRepository orders;
     private final IdempotencyKeyRepository keys;
     private final OrderSagaRunner saga;
+    private final Admission admission;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public OrderService(OrderRepository orders, IdempotencyKeyRepository keys, OrderSagaRunner saga, ObjectMapper json,
-            Clock clock) {
+    public OrderService(OrderRepository orders, IdempotencyKeyRepository keys, OrderSagaRunner saga, Admission admission,
+            ObjectMapper json, Clock clock) {
         this.orders = orders;
         this.keys = keys;
         this.saga = saga;
+        this.admission = admission;
         this.json = json;
         this.clock = clock;
     }
@@ -53,9 +55,11 @@ public class OrderService {
 
     /**
      * Places the order and starts its saga. With an idempotency key, the same request again returns the order it
-     * placed the first time, and another request with that key is refused (422).
+     * placed the first time, and another request with that key is refused (422). With too many sagas under way, it is
+     * refused (503, {@link Admission}) before anything is stored.
      */
     public Uni<Placed> place(PlaceOrder request, String idempotencyKey) {
+        admission.admit();
         refuseRepeatedProducts(request);
         String orderId = "ord-" + UUID.randomUUID();
         if (idempotencyKey == null) {

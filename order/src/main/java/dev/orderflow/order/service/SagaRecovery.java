@@ -4,17 +4,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bson.BsonDocument;
 import org.jboss.logging.Logger;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.config.OrderConfig;
 import dev.orderflow.order.messaging.OrderEvents;
 import dev.orderflow.order.repository.OrderRepository;
+import io.quarkus.mongodb.FindOptions;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -31,15 +35,18 @@ public class SagaRecovery {
     /** How old an outbox entry must be before the loop publishes it (newer ones are being published right now). */
     private static final Duration OUTBOX_GRACE = Duration.ofSeconds(10);
     private static final int CONCURRENCY = 16;
+    private static final List<String> UNDER_WAY = List.of(OrderStatus.PENDING.name(), OrderStatus.COMPENSATING.name());
 
     private final OrderRepository orders;
     private final OrderSagaRunner saga;
+    private final Admission admission;
     private final OrderConfig.Saga config;
     private final Clock clock;
 
-    public SagaRecovery(OrderRepository orders, OrderSagaRunner saga, OrderConfig config, Clock clock) {
+    public SagaRecovery(OrderRepository orders, OrderSagaRunner saga, Admission admission, OrderConfig config, Clock clock) {
         this.orders = orders;
         this.saga = saga;
+        this.admission = admission;
         this.config = config.saga();
         this.clock = clock;
     }
@@ -47,16 +54,28 @@ public class SagaRecovery {
     @Scheduled(every = "${order.saga.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         Instant now = clock.instant();
-        return moveOverdueSagas(now).chain(() -> publishOutboxes(now.minus(OUTBOX_GRACE)))
+        return countUnderWay().chain(() -> moveOverdueSagas(now)).chain(() -> publishOutboxes(now.minus(OUTBOX_GRACE)))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf(failure, "Recovery sweep failed; the next one retries");
                     return Uni.createFrom().voidItem();
                 });
     }
 
+    /**
+     * Counts the sagas under way, for {@link Admission}: their ids, found by the status index (a count would be an
+     * aggregation, which the embedded store answers by reading the whole collection).
+     */
+    Uni<Void> countUnderWay() {
+        return orders.mongoCollection()
+                .find(Filters.in("status", UNDER_WAY), BsonDocument.class,
+                        new FindOptions().projection(Projections.include("_id")))
+                .collect().with(Collectors.counting())
+                .invoke(admission::counted).replaceWithVoid();
+    }
+
     Uni<Void> moveOverdueSagas(Instant now) {
         return orders
-                .find(Filters.and(Filters.in("status", List.of(OrderStatus.PENDING.name(), OrderStatus.COMPENSATING.name())),
+                .find(Filters.and(Filters.in("status", UNDER_WAY),
                         Filters.lt("saga.deadline", now)))
                 .range(0, config.sweepBatch() - 1).list()
                 .onItem().transformToMulti(overdue -> Multi.createFrom().iterable(overdue))

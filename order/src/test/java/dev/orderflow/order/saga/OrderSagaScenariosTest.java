@@ -78,6 +78,21 @@ class OrderSagaScenariosTest {
     }
 
     @Test
+    void everyCommandExpiresFromItsQueueByItsStepDeadline() {
+        String id = place(order("tok_visa", "laptop"));
+
+        awaitStatus(id, "CONFIRMED");
+
+        List<MessageProbe.Received> commands = participants.commandsReceivedBy(id);
+        assertEquals(4, commands.size());
+        for (MessageProbe.Received command : commands) {
+            long expiresIn = Long.parseLong(command.properties().getExpiration());
+            // the tests' step deadlines are 1 s (application.properties): the command is dropped from its queue then
+            assertTrue(expiresIn > 0 && expiresIn <= 1_000, command.type() + " expires in " + expiresIn + " ms");
+        }
+    }
+
+    @Test
     void outOfStockCancelsWithNothingToUndo() {
         String id = place(order("tok_visa", "out-of-stock-item", "mouse"));
 

@@ -82,6 +82,11 @@ public final class FakeParticipants implements AutoCloseable {
         return byOrder.getOrDefault(orderId, List.of()).stream().map(Received::messageId).toList();
     }
 
+    /** The commands the order was sent, as they arrived (AMQP properties included). */
+    public List<Received> commandsReceivedBy(String orderId) {
+        return List.copyOf(byOrder.getOrDefault(orderId, List.of()));
+    }
+
     /** Now answers the reserve commands that were held back ({@code late} products). */
     public void answerLateReservations() {
         List<Received> late = List.copyOf(heldBack);

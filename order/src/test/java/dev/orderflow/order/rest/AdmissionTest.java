@@ -1,0 +1,84 @@
+package dev.orderflow.order.rest;
+
+import static dev.orderflow.order.testing.Orders.awaitStatus;
+import static dev.orderflow.order.testing.Orders.order;
+import static dev.orderflow.order.testing.Orders.place;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.orderflow.order.testing.FakeParticipants;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/**
+ * Overload: with as many sagas under way as the service takes on, a new order is refused at once with 503 and
+ * Retry-After, and nothing is stored; once a saga ends, orders are taken again.
+ */
+@QuarkusTest
+@TestProfile(AdmissionTest.TakesTwo.class)
+class AdmissionTest {
+
+    public static class TakesTwo implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("order.admission.max-in-flight", "2", "order.admission.retry-after", "3s");
+        }
+    }
+
+    static FakeParticipants participants;
+
+    @BeforeAll
+    static void startParticipants() {
+        participants = FakeParticipants.start();
+    }
+
+    @AfterAll
+    static void stopParticipants() throws Exception {
+        participants.close();
+    }
+
+    @Test
+    void beyondTheSagasItTakesOnAnOrderIsRefusedEarlyAndNothingIsStored() {
+        // whatever earlier tests left under way ends within their 1 s deadlines
+        await().atMost(Duration.ofSeconds(30)).until(() -> underWay() == 0);
+        String first = place(order("tok_visa", "silent-item"));
+        place(order("tok_visa", "silent-item"));
+        long stored = stored();
+
+        given().contentType(ContentType.JSON).body(order("tok_visa", "laptop"))
+                .when().post("/orders")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "3")
+                .body("status", equalTo(503));
+        assertEquals(stored, stored(), "the refused order was not stored");
+
+        // the silent step times out (3 attempts of 1 s) and the saga compensates: the order is taken again
+        awaitStatus(first, "CANCELLED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().contentType(ContentType.JSON)
+                .body(order("tok_visa", "laptop")).when().post("/orders").statusCode() == 202);
+    }
+
+    private static long underWay() {
+        return count("?status=PENDING") + count("?status=COMPENSATING");
+    }
+
+    private static long stored() {
+        return count("");
+    }
+
+    private static long count(String query) {
+        return given().when().get("/orders" + query).then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+}
