@@ -55,6 +55,8 @@ public class OrderResource {
     @APIResponse(responseCode = "202", description = "Accepted, PENDING; Location names the order")
     @APIResponse(responseCode = "400", description = "Invalid order; nothing is stored")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
+    @APIResponse(responseCode = "503", description = "Too many orders under way (order.admission.max-in-flight); nothing is "
+            + "stored; try again after the Retry-After seconds")
     public Uni<Response> place(
             @Parameter(description = "Makes retries safe: the same key and body return the first order") @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 200) String idempotencyKey,
             @Valid @NotNull PlaceOrder order, UriInfo uri) {
