@@ -48,7 +48,7 @@ public class Messaging {
 
     /** Publishes a command or an event; it is routed by its type. */
     public Uni<Void> publish(MutinyEmitter<byte[]> channel, Envelope<?> envelope) {
-        return send(channel, codec.encode(envelope, envelope.type(), null), envelope);
+        return publish(channel, envelope, null);
     }
 
     /**

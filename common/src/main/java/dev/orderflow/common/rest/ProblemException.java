@@ -17,14 +17,20 @@ public class ProblemException extends WebApplicationException {
     private final String title;
     private final String type;
     private final List<Problem.FieldError> errors;
-    private Duration retryAfter;
+    private final Duration retryAfter;
 
     public ProblemException(int status, String title, String detail) {
         this(status, title, detail, Problem.ABOUT_BLANK, List.of());
     }
 
     public ProblemException(int status, String title, String detail, String type, List<Problem.FieldError> errors) {
+        this(status, title, detail, type, errors, null);
+    }
+
+    private ProblemException(int status, String title, String detail, String type, List<Problem.FieldError> errors,
+            Duration retryAfter) {
         super(detail, status);
+        this.retryAfter = retryAfter;
         this.status = status;
         this.title = title;
         this.type = type;
@@ -44,9 +50,7 @@ public class ProblemException extends WebApplicationException {
      * {@code retryAfter} (the Retry-After header, in whole seconds).
      */
     public static ProblemException unavailable(String detail, Duration retryAfter) {
-        ProblemException busy = new ProblemException(503, "Service Unavailable", detail);
-        busy.retryAfter = retryAfter;
-        return busy;
+        return new ProblemException(503, "Service Unavailable", detail, Problem.ABOUT_BLANK, List.of(), retryAfter);
     }
 
     /** A request refused for one input field. */

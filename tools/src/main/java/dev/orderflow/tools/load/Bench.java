@@ -112,12 +112,10 @@ public final class Bench {
     static String storeTable(Map<String, StoreStats.Figures> before, Map<String, StoreStats.Figures> after, long completed) {
         StringBuilder table = new StringBuilder(
                 "\n| database | store reads per order | store writes per order | bytes stored per order |\n|---|---|---|---|\n");
-        StoreStats.Figures sum = new StoreStats.Figures(0, 0, 0);
+        StoreStats.Figures sum = StoreStats.Figures.NONE;
         for (Map.Entry<String, StoreStats.Figures> entry : after.entrySet()) {
-            StoreStats.Figures delta = entry.getValue().minus(before.getOrDefault(entry.getKey(),
-                    new StoreStats.Figures(0, 0, 0)));
-            sum = new StoreStats.Figures(sum.reads() + delta.reads(), sum.writes() + delta.writes(),
-                    sum.dataBytes() + delta.dataBytes());
+            StoreStats.Figures delta = entry.getValue().minus(before.getOrDefault(entry.getKey(), StoreStats.Figures.NONE));
+            sum = sum.plus(delta);
             table.append(row(entry.getKey(), delta, completed));
         }
         return table.append(row("all", sum, completed)).toString();

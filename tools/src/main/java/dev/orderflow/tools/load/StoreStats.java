@@ -25,6 +25,12 @@ final class StoreStats {
     /** One database's figures at one moment. */
     record Figures(long reads, long writes, long dataBytes) {
 
+        static final Figures NONE = new Figures(0, 0, 0);
+
+        Figures plus(Figures other) {
+            return new Figures(reads + other.reads, writes + other.writes, dataBytes + other.dataBytes);
+        }
+
         Figures minus(Figures before) {
             return new Figures(reads - before.reads, writes - before.writes, dataBytes - before.dataBytes);
         }

@@ -53,7 +53,7 @@ public final class OperationCounts {
     }
 
     /** The answer to {@code top}. */
-    public Document top() {
+    private Document top() {
         Document totals = new Document();
         new TreeMap<>(byNamespace).forEach((namespace, counts) -> {
             Document entry = new Document();
