@@ -15,10 +15,9 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
@@ -35,7 +34,8 @@ class DeadLetterTest {
     static final String PARKING = QUEUE + ".dlq";
     static final Duration DEADLINE = Duration.ofSeconds(20);
 
-    static TestBroker broker;
+    @RegisterExtension
+    static final TestBroker broker = TestBroker.perClass();
 
     @Inject
     Messaging messaging;
@@ -54,16 +54,6 @@ class DeadLetterTest {
     int attemptsPerDelivery;
 
     final List<GetResponse> parked = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void connect() {
-        broker = TestBroker.connect();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        broker.close();
-    }
 
     @BeforeEach
     void emptyParkingQueue() {

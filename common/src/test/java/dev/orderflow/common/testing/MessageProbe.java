@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 
 /**
  * Collects the messages published to an exchange under some routing keys, through a private queue of its own, for
@@ -22,23 +23,45 @@ import com.rabbitmq.client.Channel;
  */
 public final class MessageProbe implements AutoCloseable {
 
-    static final JsonCodec JSON = new JsonCodec();
     static final Duration DEADLINE = Duration.ofSeconds(20);
 
-    private final Channel channel;
+    private final String exchange;
+    private final String[] routingKeys;
+    private volatile Channel channel;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Consumer<Received> listener = message -> {
     };
 
-    MessageProbe(Channel channel, String queue) throws IOException {
-        this.channel = channel;
-        channel.basicConsume(queue, true, (tag, delivery) -> {
-            Received message = new Received(delivery.getEnvelope().getRoutingKey(), delivery.getProperties(),
-                    delivery.getBody());
-            received.add(message);
-            listener.accept(message);
-        }, tag -> {
-        });
+    /** A probe not listening yet: {@link #open} binds it. */
+    MessageProbe(String exchange, String... routingKeys) {
+        this.exchange = exchange;
+        this.routingKeys = routingKeys.clone();
+    }
+
+    /**
+     * Starts collecting through a private queue on {@code connection}. The exchange is declared as the services
+     * declare it, in case none of them has started publishing.
+     */
+    MessageProbe open(Connection connection) {
+        try {
+            Channel opened = connection.createChannel();
+            opened.exchangeDeclare(exchange, TestBroker.EXCHANGE_TYPES.getOrDefault(exchange, "direct"), true);
+            String queue = opened.queueDeclare().getQueue();
+            for (String key : routingKeys) {
+                opened.queueBind(queue, exchange, key);
+            }
+            opened.basicConsume(queue, true, (tag, delivery) -> {
+                Received message = new Received(delivery.getEnvelope().getRoutingKey(), delivery.getProperties(),
+                        delivery.getBody());
+                received.add(message);
+                listener.accept(message);
+            }, tag -> {
+            });
+            this.channel = opened;
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on " + exchange, e);
+        }
     }
 
     /** Acts on every message from now on, as it arrives (on the broker client's thread): for stand-in services. */
@@ -63,7 +86,7 @@ public final class MessageProbe implements AutoCloseable {
         }
 
         public <T> T as(Class<T> contract) {
-            return JSON.read(body, contract);
+            return JsonCodec.INSTANCE.read(body, contract);
         }
     }
 
@@ -97,6 +120,9 @@ public final class MessageProbe implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (channel == null || !channel.isOpen()) {
+            return;
+        }
         try {
             channel.close();
         } catch (TimeoutException e) {
@@ -106,6 +132,12 @@ public final class MessageProbe implements AutoCloseable {
 
     /** JSON as the services write it. */
     static final class JsonCodec {
+
+        /**
+         * Made when first used, in a test, not when a test class's probes are declared: Jackson finds its modules
+         * through the context class loader, which is the application's only once Quarkus runs the test.
+         */
+        static final JsonCodec INSTANCE = new JsonCodec();
 
         private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
 

@@ -9,6 +9,9 @@ import java.util.concurrent.TimeoutException;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -21,8 +24,19 @@ import dev.orderflow.common.messaging.MessageTypes;
 /**
  * A plain AMQP connection to the broker the application under test uses, for what tests do behind the services'
  * back: publishing raw (even malformed) messages, emptying queues, and reading parked messages.
+ * <p>
+ * A test class that needs it throughout registers one as an extension, with its probes, and the extension connects
+ * before the first test and closes everything after the last:
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * static final TestBroker broker = TestBroker.perClass();
+ * static final MessageProbe replies = broker.probe("replies", REPLY_TO);
+ * </pre>
+ *
+ * For a single test, {@link #connect()} in a try-with-resources does the same.
  */
-public final class TestBroker implements AutoCloseable {
+public final class TestBroker implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     /** The exchanges of the design brief's topology (section 5), with their types. */
     static final Map<String, String> EXCHANGE_TYPES = Map.of("commands", "direct", "replies", "direct", "events", "topic");
@@ -30,17 +44,36 @@ public final class TestBroker implements AutoCloseable {
     static final Map<String, String> SETTINGS = Map.of("rabbitmq-host", "localhost", "rabbitmq-port", "5672",
             "rabbitmq-username", "guest", "rabbitmq-password", "guest", "rabbitmq-virtual-host", "/");
 
-    private final Connection connection;
-    private final Channel channel;
+    private final List<MessageProbe> probes = new ArrayList<>();
+    private Connection connection;
+    private Channel channel;
 
-    private TestBroker(Connection connection) throws IOException {
-        this.connection = connection;
-        this.channel = connection.createChannel();
-        this.channel.confirmSelect();
+    private TestBroker() {
     }
 
     /** Connects with the application's own rabbitmq-* settings ({@link #settings()}). */
     public static TestBroker connect() {
+        TestBroker broker = new TestBroker();
+        broker.open();
+        return broker;
+    }
+
+    /** A broker connection for a test class, as its extension: connected before its first test, closed after its last. */
+    public static TestBroker perClass() {
+        return new TestBroker();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
+    }
+
+    private void open() {
         Map<String, String> settings = settings();
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(settings.get("rabbitmq-host"));
@@ -49,10 +82,13 @@ public final class TestBroker implements AutoCloseable {
         factory.setPassword(settings.get("rabbitmq-password"));
         factory.setVirtualHost(settings.get("rabbitmq-virtual-host"));
         try {
-            return new TestBroker(factory.newConnection("test-broker"));
+            connection = factory.newConnection("test-broker");
+            channel = connection.createChannel();
+            channel.confirmSelect();
         } catch (IOException | TimeoutException e) {
             throw new IllegalStateException("cannot connect to RabbitMQ at " + factory.getHost() + ":" + factory.getPort(), e);
         }
+        probes.forEach(probe -> probe.open(connection));
     }
 
     /**
@@ -76,7 +112,7 @@ public final class TestBroker implements AutoCloseable {
                 .messageId(messageId).correlationId(correlationId).type(MessageTypes.nameOf(payload.getClass()))
                 .replyTo(replyTo)
                 .contentType("application/json").deliveryMode(2).build();
-        publish(exchange, routingKey, properties, MessageProbe.JSON.writeValueAsBytes(payload));
+        publish(exchange, routingKey, properties, MessageProbe.JsonCodec.INSTANCE.writeValueAsBytes(payload));
     }
 
     /** Publishes a command to its participant's queue: routed by its type on the {@code commands} exchange. */
@@ -85,21 +121,13 @@ public final class TestBroker implements AutoCloseable {
     }
 
     /**
-     * Starts collecting what is published to one of the project's exchanges under the given routing keys, through a
-     * private queue. The exchange is declared as the services declare it, in case none of them has started publishing.
+     * Collects what is published to one of the project's exchanges under the given routing keys, through a private
+     * queue: from now on if connected, else from when the extension connects. Closed with the broker.
      */
     public MessageProbe probe(String exchange, String... routingKeys) {
-        try {
-            Channel probeChannel = connection.createChannel();
-            probeChannel.exchangeDeclare(exchange, EXCHANGE_TYPES.getOrDefault(exchange, "direct"), true);
-            String queue = probeChannel.queueDeclare().getQueue();
-            for (String key : routingKeys) {
-                probeChannel.queueBind(queue, exchange, key);
-            }
-            return new MessageProbe(probeChannel, queue);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot listen on " + exchange, e);
-        }
+        MessageProbe probe = new MessageProbe(exchange, routingKeys);
+        probes.add(probe);
+        return connection == null ? probe : probe.open(connection);
     }
 
     /** Publishes and waits for the broker's confirm. */
@@ -136,6 +164,13 @@ public final class TestBroker implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        connection.close();
+        for (MessageProbe probe : probes) {
+            probe.close();
+        }
+        probes.clear();
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
     }
 }

@@ -10,9 +10,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
@@ -38,23 +37,10 @@ class ReservationRoundTripIT {
 
     static final String REPLY_TO = "inventory-it-" + UUID.randomUUID();
 
-    static TestBroker broker;
-    static MessageProbe replies;
-    static MessageProbe events;
-
-    @BeforeAll
-    static void listen() {
-        broker = TestBroker.connect();
-        replies = broker.probe("replies", REPLY_TO);
-        events = broker.probe("events", "inventory.*");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        replies.close();
-        events.close();
-        broker.close();
-    }
+    @RegisterExtension
+    static final TestBroker broker = TestBroker.perClass();
+    static final MessageProbe replies = broker.probe("replies", REPLY_TO);
+    static final MessageProbe events = broker.probe("events", "inventory.*");
 
     @Test
     void aReservationIsHeldThenSoldAndLowStockIsAnnounced() {

@@ -13,9 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orderflow.common.testing.LaunchedService;
 import dev.orderflow.common.testing.TestBroker;
@@ -32,19 +31,10 @@ import io.quarkus.test.junit.TestProfile;
 @WithTestResource(SmtpServer.class)
 class EmailDeliveryIT {
 
-    static TestBroker broker;
+    @RegisterExtension
+    static final TestBroker broker = TestBroker.perClass();
 
     Mailbox mailbox;
-
-    @BeforeAll
-    static void connect() {
-        broker = TestBroker.connect();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        broker.close();
-    }
 
     @Test
     void aConfirmedOrderIsMailedToTheCustomer() {

@@ -31,9 +31,8 @@ import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.rabbitmq.client.GetResponse;
 
@@ -58,22 +57,13 @@ class NotificationDeliveryTest {
 
     static final String FROM = "orderflow <notifications@orderflow.local>";
 
-    static TestBroker broker;
+    @RegisterExtension
+    static final TestBroker broker = TestBroker.perClass();
 
     @Inject
     NotificationRepository notifications;
 
     Mailbox mailbox;
-
-    @BeforeAll
-    static void connect() {
-        broker = TestBroker.connect();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        broker.close();
-    }
 
     @Test
     void aConfirmedOrderIsMailedToTheCustomerWithItsItemsTotalCarrierAndDelivery() {

@@ -16,9 +16,8 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orderflow.common.testing.LaunchedService;
 import dev.orderflow.common.testing.TestBroker;
@@ -34,17 +33,8 @@ import io.restassured.response.ValidatableResponse;
 @TestProfile(LaunchedService.class)
 class NotificationRoundTripIT {
 
-    static TestBroker broker;
-
-    @BeforeAll
-    static void connect() {
-        broker = TestBroker.connect();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        broker.close();
-    }
+    @RegisterExtension
+    static final TestBroker broker = TestBroker.perClass();
 
     @Test
     void everyOrderEventIsNotifiedFromItsTemplate() {

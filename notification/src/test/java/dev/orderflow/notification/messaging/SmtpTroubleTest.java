@@ -24,10 +24,9 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orderflow.common.testing.TestBroker;
 import dev.orderflow.contracts.order.OrderConfirmed;
@@ -74,7 +73,8 @@ class SmtpTroubleTest {
         }
     }
 
-    static TestBroker broker;
+    @RegisterExtension
+    static final TestBroker broker = TestBroker.perClass();
 
     @Inject
     NotificationRepository notifications;
@@ -84,16 +84,6 @@ class SmtpTroubleTest {
 
     Mailbox mailbox;
     SmtpGate gate;
-
-    @BeforeAll
-    static void connect() {
-        broker = TestBroker.connect();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        broker.close();
-    }
 
     @AfterEach
     void openTheGate() {

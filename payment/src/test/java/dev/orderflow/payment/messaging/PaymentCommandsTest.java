@@ -18,9 +18,8 @@ import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.rabbitmq.client.GetResponse;
 
@@ -46,26 +45,15 @@ class PaymentCommandsTest {
     static final String REPLY_TO = "payment-test-" + UUID.randomUUID();
     static final Duration READ = Duration.ofSeconds(10);
 
-    static TestBroker broker;
-    static MessageProbe replies;
+    @RegisterExtension
+    static final TestBroker broker = TestBroker.perClass();
+    static final MessageProbe replies = broker.probe("replies", REPLY_TO);
 
     @Inject
     PaymentRepository payments;
 
     @Inject
     MeterRegistry metrics;
-
-    @BeforeAll
-    static void listen() {
-        broker = TestBroker.connect();
-        replies = broker.probe("replies", REPLY_TO);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        replies.close();
-        broker.close();
-    }
 
     @Test
     void anApprovedChargeIsCaptured() {

@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orderflow.common.testing.LaunchedService;
 import dev.orderflow.common.testing.MessageProbe;
@@ -31,20 +30,9 @@ class PaymentRoundTripIT {
 
     static final String REPLY_TO = "payment-it-" + UUID.randomUUID();
 
-    static TestBroker broker;
-    static MessageProbe replies;
-
-    @BeforeAll
-    static void listen() {
-        broker = TestBroker.connect();
-        replies = broker.probe("replies", REPLY_TO);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        replies.close();
-        broker.close();
-    }
+    @RegisterExtension
+    static final TestBroker broker = TestBroker.perClass();
+    static final MessageProbe replies = broker.probe("replies", REPLY_TO);
 
     @Test
     void aChargeIsCapturedAndARefundGivesItBack() {

@@ -25,9 +25,8 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.rabbitmq.client.GetResponse;
 
@@ -55,23 +54,12 @@ class ShipmentCommandsTest {
 
     static final String REPLY_TO = "shipping-test-" + UUID.randomUUID();
 
-    static TestBroker broker;
-    static MessageProbe replies;
+    @RegisterExtension
+    static final TestBroker broker = TestBroker.perClass();
+    static final MessageProbe replies = broker.probe("replies", REPLY_TO);
 
     @Inject
     ShipmentRepository shipments;
-
-    @BeforeAll
-    static void listen() {
-        broker = TestBroker.connect();
-        replies = broker.probe("replies", REPLY_TO);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        replies.close();
-        broker.close();
-    }
 
     @Test
     void scheduleBooksTheDomesticCarrierAndStoresTheShipment() {

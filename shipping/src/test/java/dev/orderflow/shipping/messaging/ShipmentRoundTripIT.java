@@ -13,9 +13,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orderflow.common.testing.LaunchedService;
 import dev.orderflow.common.testing.MessageProbe;
@@ -37,23 +36,10 @@ class ShipmentRoundTripIT {
 
     static final String REPLY_TO = "shipping-it-" + UUID.randomUUID();
 
-    static TestBroker broker;
-    static MessageProbe replies;
-    static MessageProbe events;
-
-    @BeforeAll
-    static void listen() {
-        broker = TestBroker.connect();
-        replies = broker.probe("replies", REPLY_TO);
-        events = broker.probe("events", "shipment.*");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        replies.close();
-        events.close();
-        broker.close();
-    }
+    @RegisterExtension
+    static final TestBroker broker = TestBroker.perClass();
+    static final MessageProbe replies = broker.probe("replies", REPLY_TO);
+    static final MessageProbe events = broker.probe("events", "shipment.*");
 
     @Test
     void aBookedShipmentIsDispatchedAndTheEventPublished() {

@@ -28,9 +28,8 @@ import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
@@ -55,9 +54,10 @@ class ShipmentResourceTest {
     static final String PROBLEM = "application/problem+json";
     static final String REPLY_TO = "shipping-rest-test-" + UUID.randomUUID();
 
-    static TestBroker broker;
-    static MessageProbe replies;
-    static MessageProbe events;
+    @RegisterExtension
+    static final TestBroker broker = TestBroker.perClass();
+    static final MessageProbe replies = broker.probe("replies", REPLY_TO);
+    static final MessageProbe events = broker.probe("events", "shipment.*");
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -65,20 +65,6 @@ class ShipmentResourceTest {
 
     @Inject
     ShipmentRepository shipments;
-
-    @BeforeAll
-    static void listen() {
-        broker = TestBroker.connect();
-        replies = broker.probe("replies", REPLY_TO);
-        events = broker.probe("events", "shipment.*");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        replies.close();
-        events.close();
-        broker.close();
-    }
 
     @Test
     void carrierReportsPublishDispatchedInTransitAndDelivered() {
