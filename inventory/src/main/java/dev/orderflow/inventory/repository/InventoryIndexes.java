@@ -1,25 +1,20 @@
 package dev.orderflow.inventory.repository;
 
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import java.util.List;
 
-import org.jboss.logging.Logger;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import com.mongodb.client.model.Indexes;
 
-import dev.orderflow.common.store.MongoSupport;
-import io.quarkus.runtime.StartupEvent;
+import dev.orderflow.common.store.StoreIndexes;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Creates the indexes inventory's queries need, before it starts consuming commands; creating an existing index does
- * nothing.
+ * The indexes inventory's queries need, created at start-up before it consumes commands
+ * ({@link dev.orderflow.common.store.IndexesAtStart}).
  */
 @ApplicationScoped
-public class InventoryIndexes {
-
-    private static final Logger LOG = Logger.getLogger(InventoryIndexes.class);
+public class InventoryIndexes implements StoreIndexes {
 
     private final ProductRepository products;
     private final ReservationRepository reservations;
@@ -29,18 +24,13 @@ public class InventoryIndexes {
         this.reservations = reservations;
     }
 
-    void onStart(@Observes @Priority(MongoSupport.BEFORE_MESSAGING) StartupEvent start) {
-        create().await().atMost(MongoSupport.INDEX_CREATION_TIMEOUT);
-        LOG.debug("Indexes in place");
-    }
-
-    Uni<Void> create() {
-        return Uni.combine().all().unis(
+    @Override
+    public List<Uni<String>> indexes() {
+        return List.of(
                 products.mongoCollection().createIndex(Indexes.ascending("category")),
                 products.mongoCollection().createIndex(Indexes.ascending("holds.at")),
                 products.mongoCollection().createIndex(Indexes.ascending("lowStockAlertPendingSince")),
                 reservations.mongoCollection().createIndex(Indexes.ascending("status", "expiresAt")),
-                reservations.mongoCollection().createIndex(Indexes.ascending("expiryEventPending", "closedAt")))
-                .discardItems();
+                reservations.mongoCollection().createIndex(Indexes.ascending("expiryEventPending", "closedAt")));
     }
 }

@@ -1,26 +1,22 @@
 package dev.orderflow.notification.repository;
 
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import java.util.List;
 
-import org.jboss.logging.Logger;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
-import dev.orderflow.common.store.MongoSupport;
-import io.quarkus.runtime.StartupEvent;
+import dev.orderflow.common.store.StoreIndexes;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Creates notification's indexes before it starts consuming events. The unique index on {@code eventId} is what makes
+ * The indexes notification needs, created at start-up before it consumes events
+ * ({@link dev.orderflow.common.store.IndexesAtStart}). The unique index on {@code eventId} is what makes
  * a notification once per event: the first delivery of an event inserts its notification, a duplicate fails on it.
  */
 @ApplicationScoped
-public class NotificationIndexes {
-
-    private static final Logger LOG = Logger.getLogger(NotificationIndexes.class);
+public class NotificationIndexes implements StoreIndexes {
 
     private final NotificationRepository notifications;
 
@@ -28,14 +24,10 @@ public class NotificationIndexes {
         this.notifications = notifications;
     }
 
-    void onStart(@Observes @Priority(MongoSupport.BEFORE_MESSAGING) StartupEvent start) {
-        create().await().atMost(MongoSupport.INDEX_CREATION_TIMEOUT);
-        LOG.debug("Indexes in place");
-    }
-
-    Uni<Void> create() {
+    @Override
+    public List<Uni<String>> indexes() {
         var collection = notifications.mongoCollection();
-        return Uni.combine().all().unis(
+        return List.of(
                 collection.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true)),
                 // the listings: newest first, of a customer, of an order, in a status, or all of them
                 collection.createIndex(Indexes.compoundIndex(Indexes.ascending("customerId"),
@@ -44,7 +36,6 @@ public class NotificationIndexes {
                         Indexes.descending("createdAt", "_id"))),
                 collection.createIndex(Indexes.compoundIndex(Indexes.ascending("status"),
                         Indexes.descending("createdAt", "_id"))),
-                collection.createIndex(Indexes.descending("createdAt", "_id")))
-                .discardItems();
+                collection.createIndex(Indexes.descending("createdAt", "_id")));
     }
 }

@@ -1,25 +1,20 @@
 package dev.orderflow.order.repository;
 
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import java.util.List;
 
-import org.jboss.logging.Logger;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import com.mongodb.client.model.Indexes;
 
-import dev.orderflow.common.store.MongoSupport;
-import io.quarkus.runtime.StartupEvent;
+import dev.orderflow.common.store.StoreIndexes;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Creates the indexes the order service's queries need (the recovery loop's, the listings'), before it starts consuming;
- * creating an existing index does nothing.
+ * The indexes the order service's queries need (the recovery loop's, the listings'), created at start-up before it
+ * consumes ({@link dev.orderflow.common.store.IndexesAtStart}).
  */
 @ApplicationScoped
-public class OrderIndexes {
-
-    private static final Logger LOG = Logger.getLogger(OrderIndexes.class);
+public class OrderIndexes implements StoreIndexes {
 
     private final OrderRepository orders;
 
@@ -27,17 +22,12 @@ public class OrderIndexes {
         this.orders = orders;
     }
 
-    void onStart(@Observes @Priority(MongoSupport.BEFORE_MESSAGING) StartupEvent start) {
-        create().await().atMost(MongoSupport.INDEX_CREATION_TIMEOUT);
-        LOG.debug("Indexes in place");
-    }
-
-    Uni<Void> create() {
-        return Uni.combine().all().unis(
+    @Override
+    public List<Uni<String>> indexes() {
+        return List.of(
                 orders.mongoCollection().createIndex(Indexes.ascending("status", "saga.deadline")),
                 orders.mongoCollection().createIndex(Indexes.ascending("pendingEvents")),
                 orders.mongoCollection().createIndex(Indexes.descending("customerId", "createdAt")),
-                orders.mongoCollection().createIndex(Indexes.descending("createdAt")))
-                .discardItems();
+                orders.mongoCollection().createIndex(Indexes.descending("createdAt")));
     }
 }

@@ -1,26 +1,22 @@
 package dev.orderflow.payment.repository;
 
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import java.util.List;
 
-import org.jboss.logging.Logger;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
-import dev.orderflow.common.store.MongoSupport;
-import io.quarkus.runtime.StartupEvent;
+import dev.orderflow.common.store.StoreIndexes;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Creates payment's indexes before it starts consuming commands. The unique index on the order id is what makes "one
+ * The indexes payment needs, created at start-up before it consumes commands
+ * ({@link dev.orderflow.common.store.IndexesAtStart}). The unique index on the order id is what makes "one
  * payment per order" hold when two workers take the same charge at once.
  */
 @ApplicationScoped
-public class PaymentIndexes {
-
-    private static final Logger LOG = Logger.getLogger(PaymentIndexes.class);
+public class PaymentIndexes implements StoreIndexes {
 
     private final PaymentRepository payments;
 
@@ -28,15 +24,10 @@ public class PaymentIndexes {
         this.payments = payments;
     }
 
-    void onStart(@Observes @Priority(MongoSupport.BEFORE_MESSAGING) StartupEvent start) {
-        create().await().atMost(MongoSupport.INDEX_CREATION_TIMEOUT);
-        LOG.debug("Indexes in place");
-    }
-
-    Uni<Void> create() {
-        return Uni.combine().all().unis(
+    @Override
+    public List<Uni<String>> indexes() {
+        return List.of(
                 payments.mongoCollection().createIndex(Indexes.ascending("orderId"), new IndexOptions().unique(true)),
-                payments.mongoCollection().createIndex(Indexes.ascending("customerId")))
-                .discardItems();
+                payments.mongoCollection().createIndex(Indexes.ascending("customerId")));
     }
 }
