@@ -91,6 +91,15 @@ public class Messaging {
     }
 
     /**
+     * Carries out a command read as one of {@code handlers}' types (as {@link #consume} does) and replies where the
+     * command asked, the message being settled once the reply is confirmed by the broker.
+     */
+    public Uni<Void> serve(Message<byte[]> message, CommandHandlers handlers, MutinyEmitter<byte[]> replies) {
+        return consume(message, handlers.types(),
+                command -> handlers.handle(command).chain(answer -> reply(replies, command, answer)));
+    }
+
+    /**
      * Reads {@code message} as one of {@code types}, runs {@code handler} on it, and settles the message with the
      * broker. The returned Uni completes once the message is settled.
      */

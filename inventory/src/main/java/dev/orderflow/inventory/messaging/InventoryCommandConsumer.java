@@ -1,13 +1,15 @@
 package dev.orderflow.inventory.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import dev.orderflow.common.messaging.Envelope;
-import dev.orderflow.common.messaging.MessageTypes;
+import dev.orderflow.common.messaging.CommandHandlers;
 import dev.orderflow.common.messaging.Messaging;
 import dev.orderflow.contracts.inventory.CommitStock;
 import dev.orderflow.contracts.inventory.ReleaseStock;
@@ -23,36 +25,24 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 @ApplicationScoped
 public class InventoryCommandConsumer {
 
-    static final MessageTypes COMMANDS = MessageTypes.of(ReserveStock.class, ReleaseStock.class, CommitStock.class);
-
     private final Messaging messaging;
-    private final ReservationService reservations;
+    private final CommandHandlers handlers;
     private final MutinyEmitter<byte[]> replies;
 
     public InventoryCommandConsumer(Messaging messaging, ReservationService reservations,
-            @Channel("replies") MutinyEmitter<byte[]> replies) {
+            @Channel("replies") MutinyEmitter<byte[]> replies,
+            @ConfigProperty(name = "mp.messaging.incoming.commands.routing-keys") List<String> routingKeys) {
         this.messaging = messaging;
-        this.reservations = reservations;
         this.replies = replies;
+        this.handlers = CommandHandlers.of(
+                CommandHandlers.on(ReserveStock.class, reservations::reserve),
+                CommandHandlers.on(ReleaseStock.class, release -> reservations.release(release.orderId())),
+                CommandHandlers.on(CommitStock.class, commit -> reservations.commit(commit.orderId())))
+                .requireRoutedBy(routingKeys);
     }
 
     @Incoming("commands")
     public Uni<Void> consume(Message<byte[]> message) {
-        return messaging.consume(message, COMMANDS,
-                command -> handle(command).chain(reply -> messaging.reply(replies, command, reply)));
-    }
-
-    private Uni<Object> handle(Envelope<Object> command) {
-        Object payload = command.payload();
-        if (payload instanceof ReserveStock reserve) {
-            return reservations.reserve(reserve);
-        }
-        if (payload instanceof ReleaseStock release) {
-            return reservations.release(release.orderId());
-        }
-        if (payload instanceof CommitStock commit) {
-            return reservations.commit(commit.orderId());
-        }
-        throw new IllegalStateException("no handler for " + command.type());
+        return messaging.serve(message, handlers, replies);
     }
 }

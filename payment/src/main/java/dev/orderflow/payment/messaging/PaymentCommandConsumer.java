@@ -1,13 +1,15 @@
 package dev.orderflow.payment.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import dev.orderflow.common.messaging.Envelope;
-import dev.orderflow.common.messaging.MessageTypes;
+import dev.orderflow.common.messaging.CommandHandlers;
 import dev.orderflow.common.messaging.Messaging;
 import dev.orderflow.contracts.payment.ChargePayment;
 import dev.orderflow.contracts.payment.RefundPayment;
@@ -22,32 +24,23 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 @ApplicationScoped
 public class PaymentCommandConsumer {
 
-    static final MessageTypes COMMANDS = MessageTypes.of(ChargePayment.class, RefundPayment.class);
-
     private final Messaging messaging;
-    private final PaymentService payments;
+    private final CommandHandlers handlers;
     private final MutinyEmitter<byte[]> replies;
 
     public PaymentCommandConsumer(Messaging messaging, PaymentService payments,
-            @Channel("replies") MutinyEmitter<byte[]> replies) {
+            @Channel("replies") MutinyEmitter<byte[]> replies,
+            @ConfigProperty(name = "mp.messaging.incoming.commands.routing-keys") List<String> routingKeys) {
         this.messaging = messaging;
-        this.payments = payments;
         this.replies = replies;
+        this.handlers = CommandHandlers.of(
+                CommandHandlers.on(ChargePayment.class, payments::charge),
+                CommandHandlers.on(RefundPayment.class, refund -> payments.refund(refund.orderId())))
+                .requireRoutedBy(routingKeys);
     }
 
     @Incoming("commands")
     public Uni<Void> consume(Message<byte[]> message) {
-        return messaging.consume(message, COMMANDS,
-                command -> handle(command).chain(reply -> messaging.reply(replies, command, reply)));
-    }
-
-    private Uni<Object> handle(Envelope<Object> command) {
-        if (command.payload() instanceof ChargePayment charge) {
-            return payments.charge(charge);
-        }
-        if (command.payload() instanceof RefundPayment refund) {
-            return payments.refund(refund.orderId());
-        }
-        throw new IllegalStateException("no handler for " + command.type());
+        return messaging.serve(message, handlers, replies);
     }
 }

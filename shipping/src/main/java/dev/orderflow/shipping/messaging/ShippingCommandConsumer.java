@@ -1,13 +1,15 @@
 package dev.orderflow.shipping.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import dev.orderflow.common.messaging.Envelope;
-import dev.orderflow.common.messaging.MessageTypes;
+import dev.orderflow.common.messaging.CommandHandlers;
 import dev.orderflow.common.messaging.Messaging;
 import dev.orderflow.contracts.shipping.CancelShipment;
 import dev.orderflow.contracts.shipping.ScheduleShipment;
@@ -22,33 +24,23 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 @ApplicationScoped
 public class ShippingCommandConsumer {
 
-    static final MessageTypes COMMANDS = MessageTypes.of(ScheduleShipment.class, CancelShipment.class);
-
     private final Messaging messaging;
-    private final ShipmentService shipments;
+    private final CommandHandlers handlers;
     private final MutinyEmitter<byte[]> replies;
 
     public ShippingCommandConsumer(Messaging messaging, ShipmentService shipments,
-            @Channel("replies") MutinyEmitter<byte[]> replies) {
+            @Channel("replies") MutinyEmitter<byte[]> replies,
+            @ConfigProperty(name = "mp.messaging.incoming.commands.routing-keys") List<String> routingKeys) {
         this.messaging = messaging;
-        this.shipments = shipments;
         this.replies = replies;
+        this.handlers = CommandHandlers.of(
+                CommandHandlers.on(ScheduleShipment.class, shipments::schedule),
+                CommandHandlers.on(CancelShipment.class, cancel -> shipments.cancel(cancel.orderId())))
+                .requireRoutedBy(routingKeys);
     }
 
     @Incoming("commands")
     public Uni<Void> consume(Message<byte[]> message) {
-        return messaging.consume(message, COMMANDS,
-                command -> handle(command).chain(reply -> messaging.reply(replies, command, reply)));
-    }
-
-    private Uni<Object> handle(Envelope<Object> command) {
-        Object payload = command.payload();
-        if (payload instanceof ScheduleShipment schedule) {
-            return shipments.schedule(schedule);
-        }
-        if (payload instanceof CancelShipment cancel) {
-            return shipments.cancel(cancel.orderId());
-        }
-        throw new IllegalStateException("no handler for " + command.type());
+        return messaging.serve(message, handlers, replies);
     }
 }
