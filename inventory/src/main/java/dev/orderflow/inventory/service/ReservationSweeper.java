@@ -37,6 +37,7 @@ public class ReservationSweeper {
             ReservationStatus.COMMITTING, ReservationStatus.RELEASING, ReservationStatus.EXPIRING);
 
     private final ReservationService service;
+    private final ReservationSteps steps;
     private final ReservationRepository reservations;
     private final ProductRepository products;
     private final StockLedger ledger;
@@ -44,9 +45,11 @@ public class ReservationSweeper {
     private final InventoryConfig.Reservations config;
     private final Clock clock;
 
-    public ReservationSweeper(ReservationService service, ReservationRepository reservations, ProductRepository products,
+    public ReservationSweeper(ReservationService service, ReservationSteps steps, ReservationRepository reservations,
+            ProductRepository products,
             StockLedger ledger, LowStockAlerts alerts, InventoryConfig config, Clock clock) {
         this.service = service;
+        this.steps = steps;
         this.reservations = reservations;
         this.products = products;
         this.ledger = ledger;
@@ -86,7 +89,7 @@ public class ReservationSweeper {
     private Uni<Void> republishExpiries(Instant before) {
         return reservations.list(Filters.and(Filters.eq("expiryEventPending", true), Filters.lt("closedAt", before)))
                 .onItem().transformToMulti(pending -> Multi.createFrom().iterable(pending))
-                .onItem().transformToUniAndConcatenate(service::publishExpiry)
+                .onItem().transformToUniAndConcatenate(steps::publishExpiry)
                 .collect().last().replaceWithVoid();
     }
 
@@ -125,7 +128,7 @@ public class ReservationSweeper {
                 .onItem().transformToMultiAndConcatenate(product -> Multi.createFrom().iterable(product.returns))
                 .onItem().transformToUniAndConcatenate(orderId -> reservations.findById(orderId)
                         .chain(reservation -> reservation != null && reservation.status == ReservationStatus.RETURNED
-                                ? service.forgetReturns(reservation)
+                                ? steps.forgetReturns(reservation)
                                 : Uni.createFrom().voidItem()))
                 .collect().last().replaceWithVoid();
     }

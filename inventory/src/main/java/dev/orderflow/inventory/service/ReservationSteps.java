@@ -1,0 +1,217 @@
+package dev.orderflow.inventory.service;
+
+import static dev.orderflow.inventory.ReservationStatus.COMMITTED;
+import static dev.orderflow.inventory.ReservationStatus.COMMITTING;
+import static dev.orderflow.inventory.ReservationStatus.EXPIRED;
+import static dev.orderflow.inventory.ReservationStatus.EXPIRING;
+import static dev.orderflow.inventory.ReservationStatus.HELD;
+import static dev.orderflow.inventory.ReservationStatus.REJECTED;
+import static dev.orderflow.inventory.ReservationStatus.RELEASED;
+import static dev.orderflow.inventory.ReservationStatus.RELEASING;
+import static dev.orderflow.inventory.ReservationStatus.RETURNED;
+import static dev.orderflow.inventory.ReservationStatus.RETURNING;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import dev.orderflow.contracts.inventory.ReservationExpired;
+import dev.orderflow.contracts.inventory.StockLine;
+import dev.orderflow.contracts.inventory.StockReleased;
+import dev.orderflow.inventory.Product;
+import dev.orderflow.inventory.Reservation;
+import dev.orderflow.inventory.config.InventoryConfig;
+import dev.orderflow.inventory.messaging.InventoryEvents;
+import dev.orderflow.inventory.repository.ProductRepository;
+import dev.orderflow.inventory.repository.ReservationRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * How a reservation's stock moves, step by step, under {@link ReservationLease}. Stock moves one product at a time
+ * through {@link StockLedger}, whose updates are safe to repeat, and a status ending in -ING records a step under way:
+ * {@link #finishInProgress} completes whatever a crashed worker left half done, before anything else happens.
+ */
+@ApplicationScoped
+public class ReservationSteps {
+
+    private static final Logger LOG = Logger.getLogger(ReservationSteps.class);
+
+    private final ReservationLease lease;
+    private final ReservationRepository reservations;
+    private final ProductRepository products;
+    private final StockLedger ledger;
+    private final LowStockAlerts alerts;
+    private final InventoryEvents events;
+    private final Duration timeToLive;
+    private final Clock clock;
+
+    public ReservationSteps(ReservationLease lease, ReservationRepository reservations, ProductRepository products,
+            StockLedger ledger, LowStockAlerts alerts, InventoryEvents events, InventoryConfig config, Clock clock) {
+        this.lease = lease;
+        this.reservations = reservations;
+        this.products = products;
+        this.ledger = ledger;
+        this.alerts = alerts;
+        this.events = events;
+        this.timeToLive = config.reservations().timeToLive();
+        this.clock = clock;
+    }
+
+    Uni<Reservation> finishInProgress(Reservation reservation) {
+        return switch (reservation.status) {
+            case PENDING -> takeStock(reservation);
+            case COMMITTING -> completeCommit(reservation);
+            case RELEASING -> completeRelease(reservation);
+            case RETURNING -> completeReturn(reservation);
+            case EXPIRING -> completeExpiry(reservation);
+            default -> settled(reservation);
+        };
+    }
+
+    /** PENDING: reads the products once, refuses what cannot be served, then takes every line or none. */
+    Uni<Reservation> takeStock(Reservation reservation) {
+        List<String> skus = reservation.lines.stream().map(line -> line.sku).toList();
+        return products.list(Filters.in("_id", skus))
+                .map(found -> found.stream().collect(Collectors.toMap(product -> product.sku, Function.identity())))
+                .chain(bySku -> ReservationCheck.beforeTaking(reservation.orderId, reservation.lines, bySku)
+                        .map(refusal -> reject(reservation, refusal))
+                        .orElseGet(() -> takeEveryLine(reservation)));
+    }
+
+    private Uni<Reservation> takeEveryLine(Reservation reservation) {
+        return lease.stillLeased(reservation)
+                .chain(() -> Uni.join().all(reservation.lines.stream()
+                        .map(line -> ledger.hold(reservation.orderId, line.sku, line.quantity)).toList()).andFailFast())
+                .chain(takes -> takes.stream().allMatch(StockLedger.Take::holds)
+                        ? hold(reservation, takes)
+                        : reject(reservation, ReservationCheck.afterTaking(reservation.lines, takes)));
+    }
+
+    private Uni<Reservation> hold(Reservation reservation, List<StockLedger.Take> takes) {
+        Instant now = clock.instant();
+        Map<String, Product> bySku = takes.stream().collect(Collectors.toMap(StockLedger.Take::sku, StockLedger.Take::product));
+        List<Reservation.Line> priced = reservation.lines.stream().map(line -> {
+            Product product = bySku.get(line.sku);
+            Reservation.Line held = new Reservation.Line(line.sku, line.quantity);
+            held.unitPrice = product.unitPrice;
+            held.currency = product.currency;
+            return held;
+        }).toList();
+        List<Product> taken = takes.stream().filter(take -> take.kind() == StockLedger.Take.Kind.TAKEN)
+                .map(StockLedger.Take::product)
+                .toList();
+        return lease.transition(reservation, HELD, Updates.set("lines", priced), Updates.set("heldAt", now),
+                Updates.set("expiresAt", now.plus(timeToLive)))
+                .call(() -> alerts.afterChanges(taken))
+                .invoke(held -> LOG.infof("Order %s: stock held for %d line(s)", held.orderId, held.lines.size()));
+    }
+
+    /** Gives back whatever this order may hold already (a resumed reservation), then records the refusal. */
+    private Uni<Reservation> reject(Reservation reservation, ReservationCheck.Refusal refusal) {
+        return giveBackHeld(reservation)
+                .chain(() -> lease.transition(reservation, REJECTED, Updates.set("rejectionReason", refusal.reason()),
+                        Updates.set("problems", refusal.problems()), Updates.set("closedAt", clock.instant())))
+                .invoke(rejected -> LOG.infof("Order %s: stock refused (%s)", rejected.orderId, rejected.rejectionReason));
+    }
+
+    Uni<Reservation> releaseOrReturn(Reservation reservation) {
+        return switch (reservation.status) {
+            case HELD -> lease.transition(reservation, RELEASING).chain(this::completeRelease);
+            case COMMITTED -> lease.transition(reservation, RETURNING).chain(this::completeReturn);
+            default -> settled(reservation);
+        };
+    }
+
+    private Uni<Reservation> completeRelease(Reservation reservation) {
+        return giveBackHeld(reservation)
+                .chain(() -> lease.transition(reservation, RELEASED,
+                        Updates.set("releaseOutcome", StockReleased.Outcome.RELEASED),
+                        Updates.set("closedAt", clock.instant())))
+                .invoke(released -> LOG.infof("Order %s: held stock released", released.orderId));
+    }
+
+    Uni<Reservation> commitHeld(Reservation reservation) {
+        return lease.transition(reservation, COMMITTING).chain(this::completeCommit);
+    }
+
+    private Uni<Reservation> completeCommit(Reservation reservation) {
+        return lease.stillLeased(reservation)
+                .chain(() -> Uni.join().all(reservation.lines.stream()
+                        .map(line -> ledger.commitHold(reservation.orderId, line.sku, line.quantity)).toList()).andFailFast())
+                .chain(() -> lease.transition(reservation, COMMITTED))
+                .invoke(committed -> LOG.infof("Order %s: stock sold", committed.orderId));
+    }
+
+    private Uni<Reservation> completeReturn(Reservation reservation) {
+        return lease.stillLeased(reservation)
+                .chain(() -> Uni.join().all(reservation.lines.stream()
+                        .map(line -> ledger.giveBack(reservation.orderId, line.sku, line.quantity)).toList()).andFailFast())
+                .call(returned -> alerts.afterChanges(nonNull(returned)))
+                .chain(() -> lease.transition(reservation, RETURNED,
+                        Updates.set("releaseOutcome", StockReleased.Outcome.RETURNED),
+                        Updates.set("closedAt", clock.instant())))
+                .call(returned -> forgetReturns(returned))
+                .invoke(returned -> LOG.infof("Order %s: sold stock returned", returned.orderId));
+    }
+
+    /** Drops the marks a return leaves on products, once the reservation records it. */
+    Uni<Void> forgetReturns(Reservation reservation) {
+        return Uni.join()
+                .all(reservation.lines.stream().map(line -> ledger.forgetReturn(reservation.orderId, line.sku)).toList())
+                .andFailFast().replaceWithVoid();
+    }
+
+    Uni<Reservation> expireHeld(Reservation reservation) {
+        return lease.transition(reservation, EXPIRING).chain(this::completeExpiry);
+    }
+
+    private Uni<Reservation> completeExpiry(Reservation reservation) {
+        return giveBackHeld(reservation)
+                .chain(() -> lease.transition(reservation, EXPIRED, Updates.set("expiryEventPending", true),
+                        Updates.set("closedAt", clock.instant())))
+                .invoke(expired -> LOG.infof("Order %s: reservation expired, stock released", expired.orderId))
+                .call(this::publishExpiry);
+    }
+
+    /** Moves whatever the order holds back to available stock; lines it does not hold are skipped. */
+    private Uni<Void> giveBackHeld(Reservation reservation) {
+        return lease.stillLeased(reservation)
+                .chain(() -> Uni.join().all(reservation.lines.stream()
+                        .map(line -> ledger.releaseHold(reservation.orderId, line.sku, line.quantity)).toList()).andFailFast())
+                .chain(released -> alerts.afterChanges(nonNull(released)));
+    }
+
+    /** Publishes again a reservation-expired event whose publishing failed. */
+    Uni<Void> publishExpiry(Reservation reservation) {
+        List<StockLine> lines = reservation.lines.stream().map(line -> new StockLine(line.sku, (int) line.quantity)).toList();
+        return events.reservationExpired(new ReservationExpired(reservation.orderId, lines))
+                .chain(() -> reservations.mongoCollection().updateOne(
+                        Filters.and(Filters.eq("_id", reservation.orderId), Filters.eq("expiryEventPending", true)),
+                        Updates.set("expiryEventPending", false)))
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("Reservation-expired event of order %s not published yet (%s); the sweep will retry",
+                            reservation.orderId, failure.toString());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    private static Uni<Reservation> settled(Reservation reservation) {
+        return Uni.createFrom().item(reservation);
+    }
+
+    private static List<Product> nonNull(List<Product> products) {
+        return products.stream().filter(product -> product != null).toList();
+    }
+}
