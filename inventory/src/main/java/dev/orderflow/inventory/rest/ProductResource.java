@@ -1,7 +1,5 @@
 package dev.orderflow.inventory.rest;
 
-import java.util.Optional;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orderflow.common.rest.Page;
+import dev.orderflow.common.rest.QueryParams;
 import dev.orderflow.inventory.service.CatalogueService;
 import io.smallrye.mutiny.Uni;
 
@@ -42,7 +41,7 @@ public class ProductResource {
             @Parameter(description = "Only products whose available stock is below their threshold") @QueryParam("lowStock") boolean lowStock,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return catalogue.list(Optional.ofNullable(category).filter(value -> !value.isBlank()), lowStock, page, size);
+        return catalogue.list(QueryParams.nonBlank(category), lowStock, page, size).map(found -> found.map(ProductView::of));
     }
 
     @GET
@@ -50,7 +49,7 @@ public class ProductResource {
     @Operation(summary = "Get a product")
     @APIResponse(responseCode = "404", description = "No such product")
     public Uni<ProductView> get(String sku) {
-        return catalogue.get(sku);
+        return catalogue.get(sku).map(ProductView::of);
     }
 
     @POST
@@ -58,7 +57,7 @@ public class ProductResource {
     @APIResponse(responseCode = "201", description = "Added; Location names it")
     @APIResponse(responseCode = "409", description = "The sku is taken")
     public Uni<Response> create(@Valid @NotNull NewProduct product, UriInfo uri) {
-        return catalogue.create(product)
+        return catalogue.create(product).map(ProductView::of)
                 .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.sku()).build()).entity(created)
                         .build());
     }
@@ -68,7 +67,7 @@ public class ProductResource {
     @Operation(summary = "Replace a product's description, price and low-stock threshold")
     @APIResponse(responseCode = "404", description = "No such product")
     public Uni<ProductView> update(String sku, @Valid @NotNull ProductUpdate update) {
-        return catalogue.update(sku, update);
+        return catalogue.update(sku, update).map(ProductView::of);
     }
 
     @PUT
@@ -77,6 +76,6 @@ public class ProductResource {
     @APIResponse(responseCode = "404", description = "No such product")
     @APIResponse(responseCode = "409", description = "The change would leave less than nothing available")
     public Uni<ProductView> changeStock(String sku, @Valid @NotNull StockChange change) {
-        return catalogue.changeStock(sku, change);
+        return catalogue.changeStock(sku, change).map(ProductView::of);
     }
 }

@@ -25,6 +25,6 @@ public class ReservationResource {
     @Operation(summary = "Get an order's reservation")
     @APIResponse(responseCode = "404", description = "Inventory never saw this order")
     public Uni<ReservationView> get(String orderId) {
-        return catalogue.reservation(orderId);
+        return catalogue.reservation(orderId).map(ReservationView::of);
     }
 }

@@ -16,13 +16,13 @@ import com.mongodb.client.model.Updates;
 import dev.orderflow.common.rest.Page;
 import dev.orderflow.common.rest.ProblemException;
 import dev.orderflow.common.store.MongoSupport;
+import dev.orderflow.common.store.Paging;
 import dev.orderflow.inventory.Product;
+import dev.orderflow.inventory.Reservation;
 import dev.orderflow.inventory.repository.ProductRepository;
 import dev.orderflow.inventory.repository.ReservationRepository;
 import dev.orderflow.inventory.rest.NewProduct;
 import dev.orderflow.inventory.rest.ProductUpdate;
-import dev.orderflow.inventory.rest.ProductView;
-import dev.orderflow.inventory.rest.ReservationView;
 import dev.orderflow.inventory.rest.StockChange;
 import io.smallrye.mutiny.Uni;
 
@@ -31,6 +31,9 @@ import io.smallrye.mutiny.Uni;
 public class CatalogueService {
 
     static final long DEFAULT_LOW_STOCK_THRESHOLD = 10;
+
+    static final Document BY_SKU = new Document("_id", 1);
+    static final Document LOW_STOCK = new Document("$expr", new Document("$lt", List.of("$available", "$lowStockThreshold")));
 
     private final ProductRepository products;
     private final ReservationRepository reservations;
@@ -47,25 +50,21 @@ public class CatalogueService {
         this.clock = clock;
     }
 
-    /** Products by sku, optionally of one category, optionally only those whose available stock is below threshold. */
-    public Uni<Page<ProductView>> list(Optional<String> category, boolean lowStockOnly, int page, int size) {
-        Document query = new Document();
-        category.ifPresent(value -> query.append("category", value));
-        if (lowStockOnly) {
-            query.append("$expr", new Document("$lt", List.of("$available", "$lowStockThreshold")));
-        }
-        var found = products.find(query, new Document("_id", 1));
-        return Uni.combine().all()
-                .unis(found.page(io.quarkus.panache.common.Page.of(page, size)).list(), found.count())
-                .with((items, total) -> new Page<>(items.stream().map(ProductView::of).toList(), page, size, total));
+    /**
+     * Products by sku, of the category given (a null category matches all), only those whose available stock is below
+     * their threshold if asked.
+     */
+    public Uni<Page<Product>> list(String category, boolean lowStockOnly, int page, int size) {
+        var filter = Paging.filter().eq("category", category).where(lowStockOnly, LOW_STOCK);
+        return Paging.page(products.find(filter.toDocument(), BY_SKU), page, size);
     }
 
-    public Uni<ProductView> get(String sku) {
-        return products.findById(sku).onItem().ifNull().failWith(() -> unknown(sku)).map(ProductView::of);
+    public Uni<Product> get(String sku) {
+        return products.findById(sku).onItem().ifNull().failWith(() -> unknown(sku));
     }
 
     /** Adds a product; 409 when the sku is taken. */
-    public Uni<ProductView> create(NewProduct request) {
+    public Uni<Product> create(NewProduct request) {
         Instant now = clock.instant();
         Product product = new Product();
         product.sku = request.sku();
@@ -82,12 +81,11 @@ public class CatalogueService {
         return products.persist(product)
                 .onFailure(MongoSupport::isDuplicateKey)
                 .transform(duplicate -> ProblemException.conflict("A product with sku " + request.sku() + " exists already"))
-                .call(() -> alerts.afterChange(product))
-                .map(ProductView::of);
+                .call(() -> alerts.afterChange(product));
     }
 
     /** Replaces the description, price and threshold of a product; its stock is left as it is. */
-    public Uni<ProductView> update(String sku, ProductUpdate request) {
+    public Uni<Product> update(String sku, ProductUpdate request) {
         Bson changes = Updates.combine(
                 Updates.set("name", request.name()),
                 Updates.set("description", request.description()),
@@ -99,12 +97,11 @@ public class CatalogueService {
                 Updates.set("updatedAt", clock.instant()));
         return products.mongoCollection().findOneAndUpdate(Filters.eq("_id", sku), changes, MongoSupport.RETURN_AFTER)
                 .onItem().ifNull().failWith(() -> unknown(sku))
-                .call(alerts::afterChange)
-                .map(ProductView::of);
+                .call(alerts::afterChange);
     }
 
     /** Receives or writes off stock; 409 when that would leave less than nothing available. */
-    public Uni<ProductView> changeStock(String sku, StockChange change) {
+    public Uni<Product> changeStock(String sku, StockChange change) {
         if (change.change() == 0) {
             return Uni.createFrom().failure(ProblemException.invalid("change", "must not be 0"));
         }
@@ -116,14 +113,12 @@ public class CatalogueService {
                     throw ProblemException.conflict("Cannot write off " + -change.change() + " of " + sku + ": only "
                             + product.available + " available");
                 }))
-                .call(alerts::afterChange)
-                .map(ProductView::of);
+                .call(alerts::afterChange);
     }
 
-    public Uni<ReservationView> reservation(String orderId) {
+    public Uni<Reservation> reservation(String orderId) {
         return reservations.findById(orderId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("No reservation for order " + orderId))
-                .map(ReservationView::of);
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No reservation for order " + orderId));
     }
 
     private static ProblemException unknown(String sku) {

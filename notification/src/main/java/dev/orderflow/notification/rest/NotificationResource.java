@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orderflow.common.rest.Page;
+import dev.orderflow.common.rest.QueryParams;
 import dev.orderflow.notification.NotificationStatus;
 import dev.orderflow.notification.service.NotificationQueries;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +38,8 @@ public class NotificationResource {
             @Parameter(description = "Only notifications in this status") @QueryParam("status") NotificationStatus status,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return queries.list(customerId, orderId, type, status, page, size);
+        return queries.list(QueryParams.nonBlank(customerId), QueryParams.nonBlank(orderId), QueryParams.nonBlank(type),
+                status, page, size).map(found -> found.map(NotificationView::of));
     }
 
     @GET
@@ -45,6 +47,6 @@ public class NotificationResource {
     @Operation(summary = "Get a notification")
     @APIResponse(responseCode = "404", description = "No such notification")
     public Uni<NotificationView> get(String id) {
-        return queries.get(id);
+        return queries.get(id).map(NotificationView::of);
     }
 }

@@ -81,7 +81,7 @@ public class OrderResource {
             @Parameter(description = "Only orders in this status") @QueryParam("status") OrderStatus status,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return service.list(customerId, status, page, size);
+        return service.list(customerId, status, page, size).map(found -> found.map(OrderView::of));
     }
 
     @POST

@@ -11,20 +11,18 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.bson.Document;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orderflow.common.rest.Page;
 import dev.orderflow.common.rest.ProblemException;
 import dev.orderflow.common.store.MongoSupport;
+import dev.orderflow.common.store.Paging;
 import dev.orderflow.order.IdempotencyKey;
 import dev.orderflow.order.Order;
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.repository.IdempotencyKeyRepository;
 import dev.orderflow.order.repository.OrderRepository;
-import dev.orderflow.order.rest.OrderView;
 import dev.orderflow.order.rest.PlaceOrder;
 import io.smallrye.mutiny.Uni;
 
@@ -79,19 +77,10 @@ public class OrderService {
         return orders.findById(orderId).onItem().ifNull().failWith(() -> unknown(orderId));
     }
 
-    /** Orders newest first, optionally of one customer, optionally in one status. */
-    public Uni<Page<OrderView>> list(String customerId, OrderStatus status, int page, int size) {
-        Document query = new Document();
-        if (customerId != null) {
-            query.append("customerId", customerId);
-        }
-        if (status != null) {
-            query.append("status", status.name());
-        }
-        var found = orders.find(query, new Document("createdAt", -1).append("_id", -1));
-        return Uni.combine().all()
-                .unis(found.page(io.quarkus.panache.common.Page.of(page, size)).list(), found.count())
-                .with((items, total) -> new Page<>(items.stream().map(OrderView::of).toList(), page, size, total));
+    /** Orders newest first, of the customer and in the status given; a null filter matches all. */
+    public Uni<Page<Order>> list(String customerId, OrderStatus status, int page, int size) {
+        var filter = Paging.filter().eq("customerId", customerId).eq("status", status);
+        return Paging.page(orders.find(filter.toDocument(), Paging.NEWEST_FIRST), page, size);
     }
 
     /** Cancels the order for its customer; 409 once it has shipped. */

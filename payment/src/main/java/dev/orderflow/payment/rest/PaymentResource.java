@@ -8,25 +8,23 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import org.bson.Document;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orderflow.common.rest.Page;
-import dev.orderflow.common.rest.ProblemException;
 import dev.orderflow.payment.PaymentStatus;
-import dev.orderflow.payment.repository.PaymentRepository;
+import dev.orderflow.payment.service.PaymentService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/payments")
 @Tag(name = "Payments", description = "Charges and refunds of the orders")
 public class PaymentResource {
 
-    private final PaymentRepository payments;
+    private final PaymentService payments;
 
-    public PaymentResource(PaymentRepository payments) {
+    public PaymentResource(PaymentService payments) {
         this.payments = payments;
     }
 
@@ -38,20 +36,7 @@ public class PaymentResource {
             @Parameter(description = "Only payments in this status") @QueryParam("status") PaymentStatus status,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        Document query = new Document();
-        if (orderId != null) {
-            query.append("orderId", orderId);
-        }
-        if (customerId != null) {
-            query.append("customerId", customerId);
-        }
-        if (status != null) {
-            query.append("status", status.name());
-        }
-        var found = payments.find(query, new Document("createdAt", -1).append("_id", -1));
-        return Uni.combine().all()
-                .unis(found.page(io.quarkus.panache.common.Page.of(page, size)).list(), found.count())
-                .with((items, total) -> new Page<>(items.stream().map(PaymentView::of).toList(), page, size, total));
+        return payments.list(orderId, customerId, status, page, size).map(found -> found.map(PaymentView::of));
     }
 
     @GET
@@ -59,8 +44,6 @@ public class PaymentResource {
     @Operation(summary = "Get a payment")
     @APIResponse(responseCode = "404", description = "No such payment")
     public Uni<PaymentView> get(String id) {
-        return payments.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("No payment with id " + id))
-                .map(PaymentView::of);
+        return payments.get(id).map(PaymentView::of);
     }
 }

@@ -14,7 +14,10 @@ import org.jboss.logging.Logger;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
+import dev.orderflow.common.rest.Page;
+import dev.orderflow.common.rest.ProblemException;
 import dev.orderflow.common.store.MongoSupport;
+import dev.orderflow.common.store.Paging;
 import dev.orderflow.contracts.payment.ChargePayment;
 import dev.orderflow.payment.Payment;
 import dev.orderflow.payment.PaymentStatus;
@@ -30,6 +33,8 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * When the gateway cannot be reached even after the client's retries, the command fails and the broker redelivers
  * it; the payment stays PENDING meanwhile, and a refund of a PENDING payment settles it at the gateway.
+ * <p>
+ * Operators and customers read the payments as they stand: one by id, or listed.
  */
 @ApplicationScoped
 public class PaymentService {
@@ -67,6 +72,16 @@ public class PaymentService {
                 default -> Uni.createFrom().item(payment);
             };
         }).map(PaymentReplies::refund);
+    }
+
+    /** Payments newest first, of the order, of the customer and in the status given; a null filter matches all. */
+    public Uni<Page<Payment>> list(String orderId, String customerId, PaymentStatus status, int page, int size) {
+        var filter = Paging.filter().eq("orderId", orderId).eq("customerId", customerId).eq("status", status);
+        return Paging.page(payments.find(filter.toDocument(), Paging.NEWEST_FIRST), page, size);
+    }
+
+    public Uni<Payment> get(String id) {
+        return payments.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("No payment with id " + id));
     }
 
     private Uni<Payment> chargeAtGateway(Payment payment) {

@@ -1,7 +1,6 @@
 package dev.orderflow.shipping.rest;
 
 import java.util.Arrays;
-import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orderflow.common.rest.Page;
 import dev.orderflow.common.rest.ProblemException;
+import dev.orderflow.common.rest.QueryParams;
 import dev.orderflow.shipping.ShipmentStatus;
 import dev.orderflow.shipping.service.CarrierUpdates;
 import dev.orderflow.shipping.service.ShipmentQueries;
@@ -46,7 +46,8 @@ public class ShipmentResource {
             @Parameter(description = "Only shipments in this status", schema = @Schema(implementation = ShipmentStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return queries.list(nonBlank(orderId), nonBlank(status).map(ShipmentResource::status), page, size);
+        return queries.list(QueryParams.nonBlank(orderId), status(QueryParams.nonBlank(status)), page, size)
+                .map(found -> found.map(ShipmentView::of));
     }
 
     @GET
@@ -54,7 +55,7 @@ public class ShipmentResource {
     @Operation(summary = "Get a shipment")
     @APIResponse(responseCode = "404", description = "No such shipment")
     public Uni<ShipmentView> get(String id) {
-        return queries.get(id);
+        return queries.get(id).map(ShipmentView::of);
     }
 
     @PUT
@@ -67,11 +68,11 @@ public class ShipmentResource {
         return carrier.report(id, report.status().toShipmentStatus()).map(ShipmentView::of);
     }
 
-    private static Optional<String> nonBlank(String value) {
-        return Optional.ofNullable(value).filter(text -> !text.isBlank());
-    }
-
+    /** The status named, null for none. */
     private static ShipmentStatus status(String name) {
+        if (name == null) {
+            return null;
+        }
         try {
             return ShipmentStatus.valueOf(name);
         } catch (IllegalArgumentException e) {
