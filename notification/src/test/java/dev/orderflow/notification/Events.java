@@ -18,6 +18,7 @@ import com.rabbitmq.client.GetResponse;
 import dev.orderflow.common.messaging.MessageTypes;
 import dev.orderflow.common.testing.TestBroker;
 import dev.orderflow.contracts.inventory.LowStock;
+import dev.orderflow.contracts.order.CancellationReason;
 import dev.orderflow.contracts.order.OrderCancelled;
 import dev.orderflow.contracts.order.OrderConfirmed;
 import dev.orderflow.contracts.order.OrderDelivered;
@@ -55,7 +56,8 @@ public final class Events {
     }
 
     public static OrderCancelled cancelled(String orderId, String reason) {
-        return new OrderCancelled(orderId, customerOf(orderId), emailOf(orderId), ITEMS, reason, "what the step said", AT);
+        return new OrderCancelled(orderId, customerOf(orderId), emailOf(orderId), ITEMS, CancellationReason.valueOf(reason),
+                "what the step said", AT);
     }
 
     public static OrderShipped shipped(String orderId) {

@@ -11,6 +11,7 @@ import org.bson.codecs.pojo.annotations.BsonId;
 import dev.orderflow.contracts.inventory.PricedLine;
 import dev.orderflow.contracts.inventory.StockLine;
 import dev.orderflow.contracts.inventory.StockReserved;
+import dev.orderflow.contracts.order.CancellationReason;
 import dev.orderflow.contracts.shipping.ShipmentLine;
 import dev.orderflow.contracts.shipping.ShipmentScheduled;
 import dev.orderflow.order.saga.SagaFailure;
@@ -33,7 +34,7 @@ public class Order {
     public String paymentMethod;
 
     public OrderStatus status;
-    public String cancellationReason;
+    public CancellationReason cancellationReason;
     public String cancellationDetail;
 
     /** What the goods cost, from inventory's prices; the amount charged. */
@@ -120,12 +121,12 @@ public class Order {
     public void price(StockReserved reserved) {
         List<String> currencies = reserved.lines().stream().map(PricedLine::currency).distinct().toList();
         if (currencies.size() != 1) {
-            throw new SagaFailure("MIXED_CURRENCIES", "the products are priced in " + currencies);
+            throw new SagaFailure(CancellationReason.MIXED_CURRENCIES, "the products are priced in " + currencies);
         }
         BigDecimal sum = BigDecimal.ZERO;
         for (Item item : items) {
             PricedLine line = reserved.lines().stream().filter(priced -> priced.sku().equals(item.sku)).findFirst()
-                    .orElseThrow(() -> new SagaFailure("UNKNOWN_PRODUCT", "no price for " + item.sku));
+                    .orElseThrow(() -> new SagaFailure(CancellationReason.UNKNOWN_PRODUCT, "no price for " + item.sku));
             item.unitPrice = line.unitPrice();
             sum = sum.add(line.unitPrice().multiply(BigDecimal.valueOf(item.quantity)));
         }

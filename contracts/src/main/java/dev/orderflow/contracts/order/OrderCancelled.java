@@ -3,21 +3,21 @@ package dev.orderflow.contracts.order;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import dev.orderflow.contracts.MessageType;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Event: the order is cancelled and everything it took is given back.
  *
- * @param reason why, for machines: the failing step's reason (inventory: OUT_OF_STOCK, UNKNOWN_PRODUCT,
- *        RESERVATION_CLOSED; payment: CARD_DECLINED, INSUFFICIENT_FUNDS, AMOUNT_LIMIT_EXCEEDED, INVALID_PAYMENT_METHOD,
- *        PAYMENT_CLOSED; shipping: UNSUPPORTED_DESTINATION, INVALID_ADDRESS, SHIPMENT_CLOSED; the commit:
- *        STOCK_&lt;reservation status&gt;, such as STOCK_EXPIRED), or MIXED_CURRENCIES, TIMEOUT (a step never
- *        answered), CUSTOMER_CANCELLED
+ * @param reason why, for machines; null when missing, or when the sender knows a reason this reader does not (yet): a
+ *        subscriber still learns that the order is cancelled
  * @param detail what the failing step said, for people
  */
 @MessageType("order.cancelled")
 @RegisterForReflection
-public record OrderCancelled(String orderId, String customerId, String customerEmail, List<OrderLine> items, String reason,
-        String detail, Instant at) {
+public record OrderCancelled(String orderId, String customerId, String customerEmail, List<OrderLine> items,
+        @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL) CancellationReason reason, String detail,
+        Instant at) {
 }

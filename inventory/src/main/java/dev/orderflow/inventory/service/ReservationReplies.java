@@ -40,14 +40,21 @@ public final class ReservationReplies {
         return new StockReleased(reservation.orderId, outcome);
     }
 
-    /** Committed if the stock was ever sold to the order; else what became of the reservation. */
+    /**
+     * Committed if the stock was ever sold to the order; else what became of the reservation. Commit settles the
+     * reservation before it answers: an open one (held, or an operation half done) has no reply.
+     */
     public static Object commit(String orderId, Reservation reservation) {
         if (reservation == null) {
-            return new StockCommitRefused(orderId, "NONE");
+            return new StockCommitRefused(orderId, StockCommitRefused.Status.NONE);
         }
-        if (reservation.status == ReservationStatus.COMMITTED || reservation.status == ReservationStatus.RETURNED) {
-            return new StockCommitted(orderId);
-        }
-        return new StockCommitRefused(orderId, reservation.status.name());
+        return switch (reservation.status) {
+            case COMMITTED, RETURNED -> new StockCommitted(orderId);
+            case REJECTED -> new StockCommitRefused(orderId, StockCommitRefused.Status.REJECTED);
+            case RELEASED -> new StockCommitRefused(orderId, StockCommitRefused.Status.RELEASED);
+            case EXPIRED -> new StockCommitRefused(orderId, StockCommitRefused.Status.EXPIRED);
+            case PENDING, HELD, COMMITTING, RELEASING, RETURNING, EXPIRING -> throw new IllegalStateException(
+                    "Order " + orderId + ": no reply to commit while the reservation is " + reservation.status);
+        };
     }
 }

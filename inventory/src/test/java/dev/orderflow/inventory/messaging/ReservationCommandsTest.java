@@ -20,9 +20,8 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
@@ -50,29 +49,16 @@ class ReservationCommandsTest {
 
     static final String REPLY_TO = "inventory-test-" + UUID.randomUUID();
 
-    static TestBroker broker;
-    static MessageProbe replies;
-    static MessageProbe events;
+    @RegisterExtension
+    static final TestBroker broker = TestBroker.perClass();
+    static final MessageProbe replies = broker.probe("replies", REPLY_TO);
+    static final MessageProbe events = broker.probe("events", "inventory.*");
 
     @Inject
     ProductRepository products;
 
     @Inject
     ReservationRepository reservations;
-
-    @BeforeAll
-    static void listen() {
-        broker = TestBroker.connect();
-        replies = broker.probe("replies", REPLY_TO);
-        events = broker.probe("events", "inventory.*");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        replies.close();
-        events.close();
-        broker.close();
-    }
 
     @Test
     void reserveHoldsEveryLineAtCataloguePrices() {
@@ -185,7 +171,7 @@ class ReservationCommandsTest {
     void commitOfAnOrderThatHoldsNothingIsRefused() {
         String order = newOrder();
 
-        assertEquals(new StockCommitRefused(order, "NONE"),
+        assertEquals(new StockCommitRefused(order, StockCommitRefused.Status.NONE),
                 send(order, "commit", new CommitStock(order)).as(StockCommitRefused.class));
     }
 

@@ -64,7 +64,7 @@ class ReservationExpiryTest {
                     .as(StockCommitRefused.class);
 
             assertEquals(new ReservationExpired(order, List.of(new StockLine(sku, 6))), expired);
-            assertEquals("EXPIRED", refused.reservationStatus());
+            assertEquals(StockCommitRefused.Status.EXPIRED, refused.reservationStatus());
         }
         assertEquals(ReservationStatus.EXPIRED, Stock.reservation(reservations, order).status);
         Product product = Stock.product(products, sku);

@@ -68,9 +68,9 @@ class ReservationRepliesTest {
     void commitAnswersCommittedOnlyForStockThatWasSold() {
         assertEquals(new StockCommitted("o-1"), ReservationReplies.commit("o-1", held(ReservationStatus.COMMITTED)));
         assertEquals(new StockCommitted("o-1"), ReservationReplies.commit("o-1", held(ReservationStatus.RETURNED)));
-        assertEquals(new StockCommitRefused("o-1", "EXPIRED"),
+        assertEquals(new StockCommitRefused("o-1", StockCommitRefused.Status.EXPIRED),
                 ReservationReplies.commit("o-1", held(ReservationStatus.EXPIRED)));
-        assertEquals(new StockCommitRefused("o-1", "NONE"), ReservationReplies.commit("o-1", null));
+        assertEquals(new StockCommitRefused("o-1", StockCommitRefused.Status.NONE), ReservationReplies.commit("o-1", null));
     }
 
     private static Reservation held(ReservationStatus status) {

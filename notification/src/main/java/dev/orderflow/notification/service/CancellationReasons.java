@@ -1,48 +1,43 @@
 package dev.orderflow.notification.service;
 
-import java.util.Map;
+import dev.orderflow.contracts.order.CancellationReason;
 
 /**
- * Says why an order was cancelled in words a customer understands. The reasons are the saga's (the order service's
- * {@code OrderCancelled.reason}): the participants' rejection reasons, TIMEOUT, CUSTOMER_CANCELLED, MIXED_CURRENCIES,
- * and STOCK_ followed by the state a reservation was found in when the sale was to be completed.
+ * Says why an order was cancelled in words a customer understands: one sentence for each {@link CancellationReason},
+ * which the switch must name every one of (a reason added to the contracts does not compile here until it has its
+ * words).
  */
 public final class CancellationReasons {
 
-    static final String STOCK_PREFIX = "STOCK_";
     static final String STOCK_NOT_KEPT = "We could not keep the items aside for you long enough to complete the order.";
     static final String UNKNOWN = "We could not complete your order.";
-
-    private static final Map<String, String> WORDING = Map.ofEntries(
-            Map.entry("OUT_OF_STOCK", "Some of the items you ordered are out of stock."),
-            Map.entry("UNKNOWN_PRODUCT", "Some of the items you ordered are not in our catalogue."),
-            Map.entry("RESERVATION_CLOSED", "We could not set the items aside for you in time."),
-            Map.entry("CARD_DECLINED", "Your card was declined."),
-            Map.entry("PAYMENT_DECLINED", "Your payment was declined."),
-            Map.entry("INSUFFICIENT_FUNDS", "Your payment was declined for insufficient funds."),
-            Map.entry("AMOUNT_LIMIT_EXCEEDED", "The amount is above the limit we accept for one payment."),
-            Map.entry("INVALID_PAYMENT_METHOD", "The payment method you chose cannot be used."),
-            Map.entry("PAYMENT_CLOSED", "We could not take your payment in time."),
-            Map.entry("UNSUPPORTED_DESTINATION", "We do not deliver to the country of your shipping address."),
-            Map.entry("INVALID_ADDRESS", "Your shipping address is incomplete or not valid."),
-            Map.entry("SHIPMENT_CLOSED", "We could not book the delivery in time."),
-            Map.entry("TIMEOUT", "We could not complete your order in time."),
-            Map.entry("CUSTOMER_CANCELLED", "You cancelled it."),
-            Map.entry("MIXED_CURRENCIES",
-                    "The items you ordered are priced in different currencies, which one order cannot combine."));
 
     private CancellationReasons() {
     }
 
-    /** One sentence for the customer; a general one for a reason this service does not know (yet). */
-    public static String describe(String reason) {
+    /** One sentence for the customer; a general one for an event without a reason this service knows (yet). */
+    public static String describe(CancellationReason reason) {
         if (reason == null) {
             return UNKNOWN;
         }
-        String known = WORDING.get(reason);
-        if (known != null) {
-            return known;
-        }
-        return reason.startsWith(STOCK_PREFIX) ? STOCK_NOT_KEPT : UNKNOWN;
+        return switch (reason) {
+            case OUT_OF_STOCK -> "Some of the items you ordered are out of stock.";
+            case UNKNOWN_PRODUCT -> "Some of the items you ordered are not in our catalogue.";
+            case RESERVATION_CLOSED -> "We could not set the items aside for you in time.";
+            case CARD_DECLINED -> "Your card was declined.";
+            case INSUFFICIENT_FUNDS -> "Your payment was declined for insufficient funds.";
+            case AMOUNT_LIMIT_EXCEEDED -> "The amount is above the limit we accept for one payment.";
+            case INVALID_PAYMENT_METHOD -> "The payment method you chose cannot be used.";
+            case PAYMENT_CLOSED -> "We could not take your payment in time.";
+            case UNSUPPORTED_DESTINATION -> "We do not deliver to the country of your shipping address.";
+            case INVALID_ADDRESS -> "Your shipping address is incomplete or not valid.";
+            case SHIPMENT_CLOSED -> "We could not book the delivery in time.";
+            // whatever state the sale found the reservation in, the customer hears the same story
+            case STOCK_NONE, STOCK_REJECTED, STOCK_RELEASED, STOCK_EXPIRED -> STOCK_NOT_KEPT;
+            case TIMEOUT -> "We could not complete your order in time.";
+            case CUSTOMER_CANCELLED -> "You cancelled it.";
+            case MIXED_CURRENCIES ->
+                "The items you ordered are priced in different currencies, which one order cannot combine.";
+        };
     }
 }

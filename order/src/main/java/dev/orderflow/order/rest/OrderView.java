@@ -5,13 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.orderflow.contracts.order.CancellationReason;
 import dev.orderflow.order.Order;
 import dev.orderflow.order.OrderStatus;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** An order as the API shows it, with its history. */
 @RegisterForReflection
-public record OrderView(String id, OrderStatus status, String cancellationReason, String cancellationDetail, String customerId,
+public record OrderView(String id, OrderStatus status, CancellationReason cancellationReason, String cancellationDetail,
+        String customerId,
         String customerEmail, List<Item> items, Address shippingAddress, BigDecimal total, String currency, String paymentId,
         Shipment shipment, List<HistoryEntry> history, Instant createdAt, Instant updatedAt) {
 

@@ -9,6 +9,7 @@ import dev.orderflow.contracts.inventory.StockCommitRefused;
 import dev.orderflow.contracts.inventory.StockCommitted;
 import dev.orderflow.contracts.inventory.StockRejected;
 import dev.orderflow.contracts.inventory.StockReserved;
+import dev.orderflow.contracts.order.CancellationReason;
 import dev.orderflow.contracts.payment.ChargePayment;
 import dev.orderflow.contracts.payment.PaymentCharged;
 import dev.orderflow.contracts.payment.PaymentDeclined;
@@ -34,7 +35,8 @@ public final class OrderSaga {
             .step("reserve-stock")
             .command(order -> new ReserveStock(order.id, order.stockLines()))
             .onReply(StockReserved.class, Order::price)
-            .failOn(StockRejected.class, rejected -> new SagaFailure(rejected.reason().name(), "stock: " + rejected.problems()))
+            .failOn(StockRejected.class,
+                    rejected -> new SagaFailure(CancellationReason.of(rejected.reason()), "stock: " + rejected.problems()))
             // releasing also gives back stock already sold to the order (commit-stock needs no compensation of its own)
             .compensateWith(order -> new ReleaseStock(order.id))
             .deadline(Duration.ofSeconds(5)).attempts(3)
@@ -42,7 +44,8 @@ public final class OrderSaga {
             .step("charge-payment")
             .command(order -> new ChargePayment(order.id, order.customerId, order.total, order.currency, order.paymentMethod))
             .onReply(PaymentCharged.class, (order, charged) -> order.paymentId = charged.paymentId())
-            .failOn(PaymentDeclined.class, declined -> new SagaFailure(declined.reason().name(), "payment declined"))
+            .failOn(PaymentDeclined.class,
+                    declined -> new SagaFailure(CancellationReason.of(declined.reason()), "payment declined"))
             .compensateWith(order -> new RefundPayment(order.id))
             .deadline(Duration.ofSeconds(10)).attempts(3)
 
@@ -50,7 +53,8 @@ public final class OrderSaga {
             .command(order -> new ScheduleShipment(order.id, order.customerId, order.shippingAddress.toContract(),
                     order.shipmentLines(), order.total, order.currency))
             .onReply(ShipmentScheduled.class, Order::ship)
-            .failOn(ShipmentRejected.class, rejected -> new SagaFailure(rejected.reason().name(), rejected.detail()))
+            .failOn(ShipmentRejected.class,
+                    rejected -> new SagaFailure(CancellationReason.of(rejected.reason()), rejected.detail()))
             .compensateWith(order -> new CancelShipment(order.id))
             // the parcel left already: nothing before it is undone either
             .compensationRefusedBy(TooLateToCancel.class)
@@ -60,7 +64,7 @@ public final class OrderSaga {
             .command(order -> new CommitStock(order.id))
             .onReply(StockCommitted.class, (order, committed) -> {
             })
-            .failOn(StockCommitRefused.class, refused -> new SagaFailure("STOCK_" + refused.reservationStatus(),
+            .failOn(StockCommitRefused.class, refused -> new SagaFailure(CancellationReason.of(refused.reservationStatus()),
                     "the reservation was " + refused.reservationStatus() + " before it could be committed"))
             .deadline(Duration.ofSeconds(5)).attempts(3)
 

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import dev.orderflow.contracts.order.CancellationReason;
+
 /**
  * Runs a {@link SagaDefinition}: decides, for each event of a saga run (start, reply, deadline passed, cancel), how its
  * {@link SagaProgress} moves and which command to send. It does no I/O: the caller stores the new progress (one
@@ -78,7 +80,7 @@ public final class SagaEngine<S> {
                 success.accept(saga, reply);
             } catch (SagaFailure failure) {
                 // the participant did the step, the saga cannot take it: the step is undone too
-                notes.add(new Transition.Note(step.name(), "failed", failure.reason()));
+                notes.add(new Transition.Note(step.name(), "failed", failure.reason().name()));
                 return Optional.of(compensate(saga, progress, progress.step, failure, now, notes));
             }
             notes.add(new Transition.Note(step.name(), "succeeded", null));
@@ -93,7 +95,7 @@ public final class SagaEngine<S> {
             throw new IllegalArgumentException("step " + step.name() + " does not expect " + reply.getClass().getSimpleName());
         }
         SagaFailure failure = failureOf.apply(reply);
-        notes.add(new Transition.Note(step.name(), "failed", failure.reason()));
+        notes.add(new Transition.Note(step.name(), "failed", failure.reason().name()));
         return Optional.of(compensate(saga, progress, progress.step - 1, failure, now, notes));
     }
 
@@ -111,9 +113,9 @@ public final class SagaEngine<S> {
             notes.add(new Transition.Note(step.name(), "no reply by the deadline", null));
             return Optional.of(request(saga, progress, progress.step, undo, progress.attempt + 1, now, notes));
         }
-        SagaFailure timeout = new SagaFailure(SagaFailure.TIMEOUT, "no reply to " + step.name() + " after " + progress.attempt
-                + " attempts");
-        notes.add(new Transition.Note(step.name(), "failed", SagaFailure.TIMEOUT));
+        SagaFailure timeout = new SagaFailure(CancellationReason.TIMEOUT,
+                "no reply to " + step.name() + " after " + progress.attempt + " attempts");
+        notes.add(new Transition.Note(step.name(), "failed", timeout.reason().name()));
         // the step may have been done and only its reply lost: it is compensated too
         return Optional.of(compensate(saga, progress, progress.step, timeout, now, notes));
     }
@@ -125,7 +127,7 @@ public final class SagaEngine<S> {
     public Optional<Transition> cancel(S saga, SagaFailure why, Instant now) {
         SagaProgress progress = progressOf.apply(saga);
         List<Transition.Note> notes = new ArrayList<>();
-        notes.add(new Transition.Note(null, "cancel requested", why.reason()));
+        notes.add(new Transition.Note(null, "cancel requested", why.reason().name()));
         return switch (progress.phase) {
             case RUNNING -> Optional.of(compensate(saga, progress, progress.step, why, now, notes));
             case COMPLETED -> Optional.of(compensate(saga, progress, definition.size() - 1, why, now, notes));

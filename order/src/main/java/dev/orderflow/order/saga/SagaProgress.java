@@ -2,6 +2,8 @@ package dev.orderflow.order.saga;
 
 import java.time.Instant;
 
+import dev.orderflow.contracts.order.CancellationReason;
+
 /**
  * How far a saga run is, kept in the document of the thing it runs for (an order), and changed with it in one
  * conditional update.
@@ -18,6 +20,6 @@ public class SagaProgress {
     /** When the awaited command is sent again if no reply came. */
     public Instant deadline;
     /** Why the saga compensates. */
-    public String failureReason;
+    public CancellationReason failureReason;
     public String failureDetail;
 }

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import dev.orderflow.common.messaging.Envelope;
 import dev.orderflow.common.messaging.Messaging;
 import dev.orderflow.common.rest.ProblemException;
+import dev.orderflow.contracts.order.CancellationReason;
 import dev.orderflow.contracts.shipping.ShipmentDelivered;
 import dev.orderflow.contracts.shipping.ShipmentDispatched;
 import dev.orderflow.order.Order;
@@ -44,7 +45,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 @ApplicationScoped
 public class OrderSagaRunner {
 
-    static final String CUSTOMER_CANCELLED = "CUSTOMER_CANCELLED";
     private static final Logger LOG = Logger.getLogger(OrderSagaRunner.class);
     private static final int CONCURRENT_CHANGE_RETRIES = 10;
 
@@ -113,14 +113,15 @@ public class OrderSagaRunner {
             case SHIPPED, DELIVERED ->
                 throw ProblemException.conflict("Order " + orderId + " has shipped: it can no longer be cancelled");
             case COMPENSATING, CANCELLED -> {
-                if (CUSTOMER_CANCELLED.equals(order.saga.failureReason)) {
+                if (order.saga.failureReason == CancellationReason.CUSTOMER_CANCELLED) {
                     yield Optional.empty();
                 }
                 throw ProblemException
                         .conflict("Order " + orderId + " is cancelled already (" + order.saga.failureReason + ")");
             }
             default ->
-                followSaga(order, engine.cancel(order, new SagaFailure(CUSTOMER_CANCELLED, "cancelled by the customer"), now));
+                followSaga(order, engine.cancel(order,
+                        new SagaFailure(CancellationReason.CUSTOMER_CANCELLED, "cancelled by the customer"), now));
         });
     }
 
@@ -231,7 +232,9 @@ public class OrderSagaRunner {
             order.history.add(new Order.HistoryEntry(now, order.status, note.step(), note.outcome(), note.reason()));
         }
         if (order.status != before) {
-            String reason = order.status == OrderStatus.CANCELLED ? order.cancellationReason : null;
+            String reason = order.status == OrderStatus.CANCELLED && order.cancellationReason != null
+                    ? order.cancellationReason.name()
+                    : null;
             order.history
                     .add(new Order.HistoryEntry(now, order.status, null, order.status.name().toLowerCase(Locale.ROOT), reason));
             LOG.infof("Order %s: %s -> %s%s", order.id, before, order.status, reason == null ? "" : " (" + reason + ")");

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.orderflow.common.testing.MessageProbe;
+import dev.orderflow.contracts.order.CancellationReason;
 import dev.orderflow.contracts.order.OrderCancelled;
 import dev.orderflow.contracts.order.OrderConfirmed;
 import dev.orderflow.contracts.shipping.ShipmentDelivered;
@@ -100,7 +101,7 @@ class OrderSagaScenariosTest {
         assertEquals(List.of(RESERVE), participants.commandsOf(id));
         OrderCancelled cancelled = events.await(event -> (id + ":order.cancelled").equals(event.messageId()))
                 .as(OrderCancelled.class);
-        assertEquals("OUT_OF_STOCK", cancelled.reason());
+        assertEquals(CancellationReason.OUT_OF_STOCK, cancelled.reason());
     }
 
     @Test

@@ -25,6 +25,7 @@ import dev.orderflow.contracts.inventory.StockCommitted;
 import dev.orderflow.contracts.inventory.StockRejected;
 import dev.orderflow.contracts.inventory.StockReleased;
 import dev.orderflow.contracts.inventory.StockReserved;
+import dev.orderflow.contracts.order.CancellationReason;
 import dev.orderflow.contracts.payment.ChargePayment;
 import dev.orderflow.contracts.payment.NothingToRefund;
 import dev.orderflow.contracts.payment.PaymentCharged;
@@ -70,7 +71,7 @@ class OrderSagaTest {
         reply(new StockRejected("o-1", StockRejected.Reason.OUT_OF_STOCK, List.of()));
 
         assertEquals(List.of(ReserveStock.class), types(sent));
-        assertCancelledFor("OUT_OF_STOCK");
+        assertCancelledFor(CancellationReason.OUT_OF_STOCK);
     }
 
     @Test
@@ -82,7 +83,7 @@ class OrderSagaTest {
         reply(new StockReleased("o-1", StockReleased.Outcome.RELEASED));
 
         assertEquals(List.of(ReserveStock.class, ChargePayment.class, ReleaseStock.class), types(sent));
-        assertCancelledFor("CARD_DECLINED");
+        assertCancelledFor(CancellationReason.CARD_DECLINED);
     }
 
     @Test
@@ -98,7 +99,7 @@ class OrderSagaTest {
                 List.of(ReserveStock.class, ChargePayment.class, ScheduleShipment.class, RefundPayment.class,
                         ReleaseStock.class),
                 types(sent));
-        assertCancelledFor("UNSUPPORTED_DESTINATION");
+        assertCancelledFor(CancellationReason.UNSUPPORTED_DESTINATION);
     }
 
     @Test
@@ -107,7 +108,7 @@ class OrderSagaTest {
         reply(reserved("EUR"));
         reply(new PaymentCharged("o-1", "pay-1", new BigDecimal("25.00"), "EUR"));
         reply(scheduled());
-        reply(new StockCommitRefused("o-1", "EXPIRED"));
+        reply(new StockCommitRefused("o-1", StockCommitRefused.Status.EXPIRED));
         reply(new ShipmentCancelled("o-1", "shp-1"));
         reply(new PaymentRefunded("o-1", "pay-1", new BigDecimal("25.00"), "EUR"));
         reply(new StockReleased("o-1", StockReleased.Outcome.NOTHING_HELD));
@@ -115,7 +116,7 @@ class OrderSagaTest {
         assertEquals(List.of(ReserveStock.class, ChargePayment.class, ScheduleShipment.class, CommitStock.class,
                 CancelShipment.class,
                 RefundPayment.class, ReleaseStock.class), types(sent));
-        assertCancelledFor("STOCK_EXPIRED");
+        assertCancelledFor(CancellationReason.STOCK_EXPIRED);
     }
 
     @Test
@@ -125,7 +126,7 @@ class OrderSagaTest {
                 List.of(new PricedLine("A", 2, BigDecimal.TEN, "EUR"), new PricedLine("B", 1, BigDecimal.ONE, "USD"))));
 
         assertEquals(List.of(ReserveStock.class, ReleaseStock.class), types(sent));
-        assertEquals("MIXED_CURRENCIES", order.saga.failureReason);
+        assertEquals(CancellationReason.MIXED_CURRENCIES, order.saga.failureReason);
     }
 
     @Test
@@ -145,7 +146,7 @@ class OrderSagaTest {
         assertEquals(List.of(2, 3), List.of(secondAttempt, thirdAttempt));
         assertInstanceOf(ReleaseStock.class, giveUp.commands().get(0).payload(), "the step may have been done: it is undone");
         assertEquals("o-1:reserve-stock:undo", giveUp.commands().get(0).id());
-        assertEquals(SagaFailure.TIMEOUT, order.saga.failureReason);
+        assertEquals(CancellationReason.TIMEOUT, order.saga.failureReason);
         assertEquals(SagaPhase.COMPENSATING, order.saga.phase);
     }
 
@@ -186,38 +187,41 @@ class OrderSagaTest {
         start();
         reply(reserved("EUR"));
 
-        sent.addAll(commands(engine.cancel(order, new SagaFailure("CUSTOMER_CANCELLED", "by the customer"), T0).orElseThrow()));
+        sent.addAll(commands(engine.cancel(order, new SagaFailure(CancellationReason.CUSTOMER_CANCELLED, "by the customer"), T0)
+                .orElseThrow()));
         reply(new NothingToRefund("o-1"));
         reply(new StockReleased("o-1", StockReleased.Outcome.RELEASED));
 
         assertEquals(List.of(ReserveStock.class, ChargePayment.class, RefundPayment.class, ReleaseStock.class), types(sent));
-        assertCancelledFor("CUSTOMER_CANCELLED");
+        assertCancelledFor(CancellationReason.CUSTOMER_CANCELLED);
     }
 
     @Test
     void aCancelAfterConfirmationUndoesEverythingButTheCommitItself() {
         confirm();
 
-        sent.addAll(commands(engine.cancel(order, new SagaFailure("CUSTOMER_CANCELLED", "by the customer"), T0).orElseThrow()));
+        sent.addAll(commands(engine.cancel(order, new SagaFailure(CancellationReason.CUSTOMER_CANCELLED, "by the customer"), T0)
+                .orElseThrow()));
         reply(new ShipmentCancelled("o-1", "shp-1"));
         reply(new PaymentRefunded("o-1", "pay-1", new BigDecimal("25.00"), "EUR"));
         reply(new StockReleased("o-1", StockReleased.Outcome.RETURNED));
 
         assertEquals(List.of(CancelShipment.class, RefundPayment.class, ReleaseStock.class),
                 types(sent.subList(4, sent.size())));
-        assertCancelledFor("CUSTOMER_CANCELLED");
+        assertCancelledFor(CancellationReason.CUSTOMER_CANCELLED);
     }
 
     @Test
     void aParcelThatLeftStopsTheCompensation() {
         confirm();
 
-        sent.addAll(commands(engine.cancel(order, new SagaFailure("CUSTOMER_CANCELLED", "by the customer"), T0).orElseThrow()));
+        sent.addAll(commands(engine.cancel(order, new SagaFailure(CancellationReason.CUSTOMER_CANCELLED, "by the customer"), T0)
+                .orElseThrow()));
         reply(new TooLateToCancel("o-1", "shp-1", "DISPATCHED"));
 
         assertEquals(List.of(CancelShipment.class), types(sent.subList(4, sent.size())), "no refund, no release");
         assertEquals(SagaPhase.COMPENSATION_REFUSED, order.saga.phase);
-        assertTrue(engine.cancel(order, new SagaFailure("CUSTOMER_CANCELLED", "again"), T0).isEmpty());
+        assertTrue(engine.cancel(order, new SagaFailure(CancellationReason.CUSTOMER_CANCELLED, "again"), T0).isEmpty());
     }
 
     @Test
@@ -250,7 +254,7 @@ class OrderSagaTest {
         sent.addAll(commands(transition));
     }
 
-    private void assertCancelledFor(String reason) {
+    private void assertCancelledFor(CancellationReason reason) {
         assertEquals(SagaPhase.COMPENSATED, order.saga.phase);
         assertEquals(reason, order.saga.failureReason);
         assertNull(order.saga.awaiting);

@@ -129,7 +129,7 @@ public final class FakeParticipants implements AutoCloseable {
         if (command instanceof CommitStock commit) {
             ReserveStock reserve = reservations.get(commit.orderId());
             return Optional.of(reserve != null && skuStartingWith(reserve, "expiring").isPresent()
-                    ? new StockCommitRefused(commit.orderId(), "EXPIRED")
+                    ? new StockCommitRefused(commit.orderId(), StockCommitRefused.Status.EXPIRED)
                     : new StockCommitted(commit.orderId()));
         }
         if (command instanceof ReleaseStock release) {
