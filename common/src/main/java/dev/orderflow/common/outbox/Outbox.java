@@ -1,0 +1,147 @@
+package dev.orderflow.common.outbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.jboss.logging.Logger;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+
+import dev.orderflow.common.messaging.Envelope;
+import dev.orderflow.common.messaging.Messaging;
+import io.quarkus.mongodb.FindOptions;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+
+/**
+ * The outbox of one kind of document: the messages its changes owe the broker ({@link PendingMessage}), stored in the
+ * document itself under {@value #FIELD}. The change and its messages are one single-document update
+ * ({@link #add}); the worker that made the change publishes them at once ({@link #publish}), each taken out of the
+ * document once the broker confirmed it; what a crash or a broker outage left behind is published by
+ * {@link OutboxSweeper}. A message can thus go out twice (never zero times): its id stays the same, so consumers
+ * recognise it.
+ * <p>
+ * A service declares one bean per kind of document, saying how to build a message from the document.
+ */
+public abstract class Outbox<D> {
+
+    /** The field of a document that holds its pending messages. */
+    public static final String FIELD = "outbox";
+    private static final Logger LOG = Logger.getLogger(Outbox.class);
+
+    private final ReactiveMongoCollection<D> collection;
+    private final Messaging messaging;
+    private final MutinyEmitter<byte[]> channel;
+
+    /** For the client proxy of a normal-scoped subclass only. */
+    protected Outbox() {
+        this(null, null, null);
+    }
+
+    protected Outbox(ReactiveMongoCollection<D> collection, Messaging messaging, MutinyEmitter<byte[]> channel) {
+        this.collection = collection;
+        this.messaging = messaging;
+        this.channel = channel;
+    }
+
+    /** The document's id, as stored in {@code _id}. */
+    protected abstract Object idOf(D document);
+
+    /** The document's pending messages, as read. */
+    protected abstract List<PendingMessage> pendingOf(D document);
+
+    /** The message to publish for a pending one, built from the document as it is now. */
+    protected abstract Envelope<?> message(D document, PendingMessage pending);
+
+    /** The update that adds {@code pending} to a document's outbox, to combine with the change that causes it. */
+    public static Bson add(PendingMessage pending) {
+        return Updates.push(FIELD, pending.toDocument());
+    }
+
+    /** The update that adds several messages at once, as {@link #add} does. */
+    public static Bson addAll(List<PendingMessage> pending) {
+        return Updates.pushEach(FIELD, pending.stream().map(PendingMessage::toDocument).toList());
+    }
+
+    /** Whether the document has no pending message of that type: a condition for a change that must wait for it. */
+    public static Bson nonePending(String type) {
+        return Filters.ne(FIELD + ".type", type);
+    }
+
+    /**
+     * Publishes the document's pending messages one after the other, each taken out of the document once the broker
+     * confirmed it. Never fails: what is not confirmed stays in the outbox for the sweep.
+     */
+    public Uni<Void> publish(D document) {
+        return publish(document, pendingOf(document));
+    }
+
+    /**
+     * Publishes some of the document's pending messages, as {@link #publish(Object)} does. The messages are built at
+     * once, from the document as it is now: the caller may hand the document on before the broker answers.
+     */
+    public Uni<Void> publish(D document, List<PendingMessage> pending) {
+        Object id = idOf(document);
+        List<Uni<Void>> publishing = new ArrayList<>();
+        for (PendingMessage message : pending) {
+            Uni<Envelope<?>> built;
+            try {
+                built = Uni.createFrom().item(message(document, message));
+            } catch (RuntimeException e) {
+                built = Uni.createFrom().failure(e);
+            }
+            publishing.add(publishOne(id, message, built));
+        }
+        return Multi.createFrom().iterable(publishing).onItem().transformToUniAndConcatenate(each -> each)
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> publishOne(Object id, PendingMessage pending, Uni<Envelope<?>> built) {
+        return built.chain(message -> messaging.publish(channel, message))
+                .chain(() -> collection.updateOne(Filters.eq("_id", id),
+                        Updates.pull(FIELD, new Document("messageId", pending.messageId))))
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("%s not published yet (%s); the outbox sweep publishes it", pending, failure.toString());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /**
+     * Publishes the messages pending since before {@code before}, of at most {@code batch} documents, oldest first;
+     * each attempt is counted in the message. {@link OutboxSweeper}'s; public, as every method a bean's client proxy
+     * must pass on.
+     */
+    public Uni<Void> sweep(Instant before, int batch) {
+        FindOptions oldestFirst = new FindOptions().filter(Filters.lt(FIELD + ".since", before))
+                .sort(Sorts.ascending(FIELD + ".since")).limit(batch);
+        return collection.find(oldestFirst)
+                .onItem().transformToUniAndConcatenate(document -> {
+                    List<PendingMessage> due = pendingOf(document).stream()
+                            .filter(pending -> pending.since.isBefore(before)).toList();
+                    return Multi.createFrom().iterable(due)
+                            .onItem().transformToUniAndConcatenate(pending -> countAttempt(document, pending)
+                                    .chain(() -> publish(document, List.of(pending))))
+                            .collect().last();
+                })
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> countAttempt(D document, PendingMessage pending) {
+        pending.attempts++;
+        if (pending.attempts > 1) {
+            LOG.warnf("%s still not confirmed after %d attempts", pending, pending.attempts);
+        }
+        return collection
+                .updateOne(Filters.and(Filters.eq("_id", idOf(document)), Filters.eq(FIELD + ".messageId", pending.messageId)),
+                        Updates.inc(FIELD + ".$.attempts", 1))
+                .replaceWithVoid();
+    }
+}
