@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.bson.codecs.pojo.annotations.BsonId;
 
+import dev.orderflow.common.outbox.PendingMessage;
 import dev.orderflow.contracts.inventory.PricedLine;
 import dev.orderflow.contracts.inventory.StockLine;
 import dev.orderflow.contracts.inventory.StockReserved;
@@ -53,8 +54,11 @@ public class Order {
 
     public SagaProgress saga = new SagaProgress();
     public List<HistoryEntry> history = new ArrayList<>();
-    /** Events decided but not yet confirmed by the broker (an outbox), by type: published, then removed. */
-    public List<String> pendingEvents = new ArrayList<>();
+    /**
+     * Events decided but not yet confirmed by the broker (its outbox): added in the update that decides them, taken out
+     * once published. An order publishes each event type once, so its id and the type name the event.
+     */
+    public List<PendingMessage> outbox = new ArrayList<>();
     /** Shipment events already applied, by message id: a redelivered one is recognised. */
     public List<String> shipmentEvents = new ArrayList<>();
 
@@ -132,6 +136,22 @@ public class Order {
         }
         total = sum;
         currency = currencies.get(0);
+    }
+
+    /** Adds the event of that type to the outbox, to be stored with this change and published after it. */
+    public void announce(String eventType, Instant now) {
+        outbox.add(new PendingMessage(id + ":" + eventType, eventType, now));
+    }
+
+    /**
+     * Moves the order to {@code to}, announced by its event, when its status allows it ({@link OrderStatus#canBecome});
+     * otherwise changes nothing: a late or repeated move is not a second one.
+     */
+    public void moveTo(OrderStatus to, String eventType, Instant now) {
+        if (status.canBecome(to)) {
+            status = to;
+            announce(eventType, now);
+        }
     }
 
     public void ship(ShipmentScheduled scheduled) {

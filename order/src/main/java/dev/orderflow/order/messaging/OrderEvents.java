@@ -1,6 +1,8 @@
 package dev.orderflow.order.messaging;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import dev.orderflow.common.messaging.Envelope;
 import dev.orderflow.common.messaging.MessageTypes;
 import dev.orderflow.common.messaging.Messaging;
+import dev.orderflow.common.outbox.Outbox;
+import dev.orderflow.common.outbox.PendingMessage;
 import dev.orderflow.contracts.order.OrderCancelled;
 import dev.orderflow.contracts.order.OrderConfirmed;
 import dev.orderflow.contracts.order.OrderCreated;
@@ -16,62 +20,62 @@ import dev.orderflow.contracts.order.OrderDelivered;
 import dev.orderflow.contracts.order.OrderLine;
 import dev.orderflow.contracts.order.OrderShipped;
 import dev.orderflow.order.Order;
-import io.smallrye.mutiny.Uni;
+import dev.orderflow.order.repository.OrderRepository;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
- * The order.* events, built from the order as it is now, each under a stable message id ({@code <orderId>:<type>}):
- * publishing one again (after a crash, from the outbox) is recognised downstream.
+ * The order.* events and the orders' outbox: an order's outbox holds each event's type ({@link Order#announce}), and the
+ * event is built from the order as it is when published, under a stable message id ({@code <orderId>:<type>}), so
+ * publishing one again (after a crash, by the outbox sweep) is recognised downstream.
  */
 @ApplicationScoped
-public class OrderEvents {
+public class OrderEvents extends Outbox<Order> {
 
     public static final String CREATED = MessageTypes.nameOf(OrderCreated.class);
     public static final String CONFIRMED = MessageTypes.nameOf(OrderConfirmed.class);
     public static final String CANCELLED = MessageTypes.nameOf(OrderCancelled.class);
     public static final String SHIPPED = MessageTypes.nameOf(OrderShipped.class);
     public static final String DELIVERED = MessageTypes.nameOf(OrderDelivered.class);
-    /** Every type an order's outbox ({@code pendingEvents}) can hold. */
-    public static final List<String> TYPES = List.of(CREATED, CONFIRMED, CANCELLED, SHIPPED, DELIVERED);
 
-    private final Messaging messaging;
-    private final MutinyEmitter<byte[]> events;
+    /** Each event type, with how it is built from the order. */
+    private static final Map<String, Function<Order, Object>> EVENTS = Map.of(
+            CREATED, order -> new OrderCreated(order.id, order.customerId, order.customerEmail, lines(order), order.createdAt),
+            CONFIRMED, order -> new OrderConfirmed(order.id, order.customerId, order.customerEmail, lines(order), order.total,
+                    order.shippingCost, order.currency, order.carrier, order.estimatedDelivery, order.updatedAt),
+            CANCELLED, order -> new OrderCancelled(order.id, order.customerId, order.customerEmail, lines(order),
+                    order.cancellationReason, order.cancellationDetail, order.updatedAt),
+            SHIPPED, order -> new OrderShipped(order.id, order.customerId, order.customerEmail, order.carrier,
+                    order.trackingNumber, order.updatedAt),
+            DELIVERED, order -> new OrderDelivered(order.id, order.customerId, order.customerEmail, order.updatedAt));
 
-    public OrderEvents(Messaging messaging, @Channel("events") MutinyEmitter<byte[]> events) {
-        this.messaging = messaging;
-        this.events = events;
+    public OrderEvents(OrderRepository orders, Messaging messaging, @Channel("events") MutinyEmitter<byte[]> events) {
+        super(orders.mongoCollection(), messaging, events);
     }
 
-    /** The event of that type, as the order is now. */
-    public Envelope<Object> envelope(String type, Order order) {
-        return Envelope.of(order.id + ":" + type, order.id, event(type, order));
+    @Override
+    protected Object idOf(Order order) {
+        return order.id;
     }
 
-    public Uni<Void> publish(Envelope<Object> event) {
-        return messaging.publish(events, event);
+    @Override
+    protected List<PendingMessage> pendingOf(Order order) {
+        return order.outbox;
+    }
+
+    @Override
+    protected Envelope<?> message(Order order, PendingMessage pending) {
+        return Envelope.of(pending.messageId, order.id, event(pending.type, order));
     }
 
     static Object event(String type, Order order) {
-        List<OrderLine> items = order.items.stream().map(item -> new OrderLine(item.sku, item.quantity, item.unitPrice))
-                .toList();
-        if (type.equals(CREATED)) {
-            return new OrderCreated(order.id, order.customerId, order.customerEmail, items, order.createdAt);
+        Function<Order, Object> event = EVENTS.get(type);
+        if (event == null) {
+            throw new IllegalArgumentException("no order event " + type);
         }
-        if (type.equals(CONFIRMED)) {
-            return new OrderConfirmed(order.id, order.customerId, order.customerEmail, items, order.total, order.shippingCost,
-                    order.currency, order.carrier, order.estimatedDelivery, order.updatedAt);
-        }
-        if (type.equals(CANCELLED)) {
-            return new OrderCancelled(order.id, order.customerId, order.customerEmail, items, order.cancellationReason,
-                    order.cancellationDetail, order.updatedAt);
-        }
-        if (type.equals(SHIPPED)) {
-            return new OrderShipped(order.id, order.customerId, order.customerEmail, order.carrier, order.trackingNumber,
-                    order.updatedAt);
-        }
-        if (type.equals(DELIVERED)) {
-            return new OrderDelivered(order.id, order.customerId, order.customerEmail, order.updatedAt);
-        }
-        throw new IllegalArgumentException("no order event " + type);
+        return event.apply(order);
+    }
+
+    private static List<OrderLine> lines(Order order) {
+        return order.items.stream().map(item -> new OrderLine(item.sku, item.quantity, item.unitPrice)).toList();
     }
 }

@@ -20,7 +20,7 @@ import dev.orderflow.contracts.shipping.ShipmentCancelled;
 import dev.orderflow.contracts.shipping.ShipmentRejected;
 import dev.orderflow.contracts.shipping.ShipmentScheduled;
 import dev.orderflow.contracts.shipping.TooLateToCancel;
-import dev.orderflow.order.service.OrderSagaRunner;
+import dev.orderflow.order.saga.OrderSagaRunner;
 import io.smallrye.mutiny.Uni;
 
 /** The {@code order.replies} queue: every participant's replies to the saga's commands. */

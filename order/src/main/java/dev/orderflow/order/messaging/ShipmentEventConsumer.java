@@ -10,7 +10,7 @@ import dev.orderflow.common.messaging.Messaging;
 import dev.orderflow.contracts.shipping.ShipmentDelivered;
 import dev.orderflow.contracts.shipping.ShipmentDispatched;
 import dev.orderflow.contracts.shipping.ShipmentInTransit;
-import dev.orderflow.order.service.OrderSagaRunner;
+import dev.orderflow.order.service.ShipmentProgress;
 import io.smallrye.mutiny.Uni;
 
 /** The {@code order.shipment-events} queue: the carrier's progress moves confirmed orders to SHIPPED and DELIVERED. */
@@ -21,15 +21,15 @@ public class ShipmentEventConsumer {
             ShipmentDelivered.class);
 
     private final Messaging messaging;
-    private final OrderSagaRunner saga;
+    private final ShipmentProgress progress;
 
-    public ShipmentEventConsumer(Messaging messaging, OrderSagaRunner saga) {
+    public ShipmentEventConsumer(Messaging messaging, ShipmentProgress progress) {
         this.messaging = messaging;
-        this.saga = saga;
+        this.progress = progress;
     }
 
     @Incoming("shipment-events")
     public Uni<Void> consume(Message<byte[]> message) {
-        return messaging.consume(message, EVENTS, event -> saga.onShipmentEvent(event).replaceWithVoid());
+        return messaging.consume(message, EVENTS, event -> progress.onShipmentEvent(event).replaceWithVoid());
     }
 }

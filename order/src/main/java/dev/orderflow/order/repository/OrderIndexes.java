@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.mongodb.client.model.Indexes;
 
+import dev.orderflow.common.outbox.Outbox;
 import dev.orderflow.common.store.StoreIndexes;
 import io.smallrye.mutiny.Uni;
 
@@ -26,7 +27,7 @@ public class OrderIndexes implements StoreIndexes {
     public List<Uni<String>> indexes() {
         return List.of(
                 orders.mongoCollection().createIndex(Indexes.ascending("status", "saga.deadline")),
-                orders.mongoCollection().createIndex(Indexes.ascending("pendingEvents")),
+                orders.mongoCollection().createIndex(Indexes.ascending(Outbox.FIELD + ".since")),
                 orders.mongoCollection().createIndex(Indexes.descending("customerId", "createdAt")),
                 orders.mongoCollection().createIndex(Indexes.descending("createdAt")));
     }

@@ -7,15 +7,15 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentWriter;
 import org.bson.BsonString;
 import org.bson.codecs.EncoderContext;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 
+import dev.orderflow.common.outbox.Outbox;
+import dev.orderflow.common.outbox.PendingMessage;
 import dev.orderflow.order.Order;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OrderRepository implements ReactivePanacheMongoRepositoryBase<Order, String> {
 
-    private static final String OUTBOX = "pendingEvents";
+    private static final String OUTBOX = Outbox.FIELD;
     /** The order's stored fields, by their names in the document ({@code id} is {@code _id}). */
     private static final List<String> FIELDS = Arrays.stream(Order.class.getFields())
             .filter(field -> !Modifier.isStatic(field.getModifiers())).map(Field::getName)
@@ -32,10 +32,10 @@ public class OrderRepository implements ReactivePanacheMongoRepositoryBase<Order
     /**
      * Stores the order if it is still at {@code expectedVersion}, and adds {@code newEvents} to its outbox; fails with
      * {@link ConcurrentChangeException} when another worker changed it first. Every field is written (set, or unset
-     * when null) but the outbox, which only transitions add to and publishers take from ({@link #eventPublished}): a
-     * copy of the order taken before an event was published cannot put the event back.
+     * when null) but the outbox, which only transitions add to and publishers take from: a copy of the order taken
+     * before an event was published cannot put the event back.
      */
-    public Uni<Order> update(Order order, long expectedVersion, List<String> newEvents) {
+    public Uni<Order> update(Order order, long expectedVersion, List<PendingMessage> newEvents) {
         BsonDocument fields = new BsonDocument();
         mongoCollection().getCodecRegistry().get(Order.class).encode(new BsonDocumentWriter(fields), order,
                 EncoderContext.builder().build());
@@ -48,8 +48,7 @@ public class OrderRepository implements ReactivePanacheMongoRepositoryBase<Order
             update.append("$unset", unset);
         }
         if (!newEvents.isEmpty()) {
-            BsonArray events = new BsonArray(newEvents.stream().map(BsonString::new).toList());
-            update.append("$addToSet", new BsonDocument(OUTBOX, new BsonDocument("$each", events)));
+            update.putAll(Outbox.addAll(newEvents).toBsonDocument(BsonDocument.class, mongoCollection().getCodecRegistry()));
         }
         return mongoCollection()
                 .updateOne(Filters.and(Filters.eq("_id", order.id), Filters.eq("version", expectedVersion)), update)
@@ -59,10 +58,5 @@ public class OrderRepository implements ReactivePanacheMongoRepositoryBase<Order
                     }
                     return order;
                 });
-    }
-
-    /** Records that an event left for the broker; no version change, the event is out whatever else changes. */
-    public Uni<Void> eventPublished(String orderId, String type) {
-        return mongoCollection().updateOne(Filters.eq("_id", orderId), Updates.pull(OUTBOX, type)).replaceWithVoid();
     }
 }

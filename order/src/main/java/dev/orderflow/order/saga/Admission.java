@@ -1,4 +1,4 @@
-package dev.orderflow.order.service;
+package dev.orderflow.order.saga;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,4 @@
-package dev.orderflow.order.service;
+package dev.orderflow.order.saga;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,10 +19,9 @@ import org.jboss.logging.Logger;
 
 import dev.orderflow.common.messaging.Envelope;
 import dev.orderflow.common.messaging.Messaging;
+import dev.orderflow.common.outbox.PendingMessage;
 import dev.orderflow.common.rest.ProblemException;
 import dev.orderflow.contracts.order.CancellationReason;
-import dev.orderflow.contracts.shipping.ShipmentDelivered;
-import dev.orderflow.contracts.shipping.ShipmentDispatched;
 import dev.orderflow.order.Order;
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.config.OrderConfig;
@@ -28,19 +29,15 @@ import dev.orderflow.order.messaging.OrderEvents;
 import dev.orderflow.order.repository.ConcurrentChangeException;
 import dev.orderflow.order.repository.OrderCache;
 import dev.orderflow.order.repository.OrderRepository;
-import dev.orderflow.order.saga.OrderSaga;
-import dev.orderflow.order.saga.SagaEngine;
-import dev.orderflow.order.saga.SagaFailure;
-import dev.orderflow.order.saga.Transition;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
- * Runs {@link OrderSaga} against the store and the broker. Every change follows the same path: read the order, let
- * {@link SagaEngine} decide, store the order with one conditional replacement on its version, and only then send the
+ * Runs {@link OrderSaga} against the store and the broker. Every change follows the same path ({@link #change}): read
+ * the order, decide, store the decision with one conditional update on the order's version, and only then send the
  * commands and publish the events the decision produced. A crash between storing and sending loses nothing: the
- * command is awaited with a deadline, and the recovery loop sends it again; the events wait in the order's outbox.
+ * command is awaited with a deadline, and {@link SagaRecovery} sends it again; the events wait in the order's outbox.
  */
 @ApplicationScoped
 public class OrderSagaRunner {
@@ -75,7 +72,7 @@ public class OrderSagaRunner {
     /**
      * Stores a new order with its saga started, and answers: the first command and the order.created event are sent
      * right after, without making the client wait on the broker. Stored is what counts: if the send fails, the
-     * recovery loop sends the command at its deadline and publishes the event from the outbox.
+     * recovery loop sends the command at its deadline and the outbox sweep publishes the event.
      */
     public Uni<Order> start(Order order) {
         Instant now = clock.instant();
@@ -85,23 +82,23 @@ public class OrderSagaRunner {
         order.history.add(new Order.HistoryEntry(now, OrderStatus.PENDING, null, "placed", null));
         Transition transition = engine.start(order, now);
         record(order, OrderStatus.PENDING, transition, now);
-        order.pendingEvents.add(OrderEvents.CREATED);
+        order.announce(OrderEvents.CREATED, now);
         return orders.persist(order)
                 .invoke(() -> LOG.infof("Order %s placed", order.id))
                 .invoke(admission::started)
-                .invoke(() -> dispatch(order, transition.commands(), List.of(OrderEvents.CREATED)).subscribe().with(sent -> {
+                .invoke(() -> dispatch(order, transition.commands(), List.copyOf(order.outbox)).subscribe().with(sent -> {
                 }, failure -> LOG.warnf("Order %s: first command not sent yet (%s)", order.id, failure.toString())));
     }
 
     /** A participant's reply to one of the saga's commands; a late or repeated reply changes nothing. */
     public Uni<Order> onReply(Envelope<Object> reply) {
         return change(reply.correlationId(), true, (order, now) -> followSaga(order,
-                engine.onReply(order, reply.messageId(), reply.payload(), now)));
+                engine.onReply(order, reply.messageId(), reply.payload(), now), now));
     }
 
     /** Acts on a passed deadline: sends the awaited command again, or gives the step up. */
     public Uni<Order> onDeadline(String orderId) {
-        return change(orderId, true, (order, now) -> followSaga(order, engine.onDeadline(order, now)));
+        return change(orderId, true, (order, now) -> followSaga(order, engine.onDeadline(order, now), now));
     }
 
     /**
@@ -109,44 +106,22 @@ public class OrderSagaRunner {
      * changes nothing.
      */
     public Uni<Order> cancel(String orderId) {
-        return change(orderId, false, (order, now) -> switch (order.status) {
-            case SHIPPED, DELIVERED ->
+        return change(orderId, false, (order, now) -> {
+            if (order.status.hasShipped()) {
                 throw ProblemException.conflict("Order " + orderId + " has shipped: it can no longer be cancelled");
-            case COMPENSATING, CANCELLED -> {
+            }
+            if (order.status.isCancelling()) {
                 if (order.saga.failureReason == CancellationReason.CUSTOMER_CANCELLED) {
-                    yield Optional.empty();
+                    return Optional.empty();
                 }
                 throw ProblemException
                         .conflict("Order " + orderId + " is cancelled already (" + order.saga.failureReason + ")");
             }
-            default ->
-                followSaga(order, engine.cancel(order,
-                        new SagaFailure(CancellationReason.CUSTOMER_CANCELLED, "cancelled by the customer"), now));
+            return followSaga(order,
+                    engine.cancel(order, new SagaFailure(CancellationReason.CUSTOMER_CANCELLED, "cancelled by the customer"),
+                            now),
+                    now);
         });
-    }
-
-    /** The carrier's progress: a confirmed order becomes SHIPPED, then DELIVERED. A repeated event changes nothing. */
-    public Uni<Order> onShipmentEvent(Envelope<Object> event) {
-        return change(event.correlationId(), true, (order, now) -> {
-            if (order.shipmentEvents.contains(event.messageId())) {
-                return Optional.empty();
-            }
-            order.shipmentEvents.add(event.messageId());
-            if (event.payload() instanceof ShipmentDispatched dispatched) {
-                order.dispatchedAt = dispatched.at();
-                moveTo(order, OrderStatus.SHIPPED, List.of(OrderStatus.CONFIRMED), OrderEvents.SHIPPED);
-            } else if (event.payload() instanceof ShipmentDelivered delivered) {
-                order.deliveredAt = delivered.at();
-                moveTo(order, OrderStatus.DELIVERED, List.of(OrderStatus.CONFIRMED, OrderStatus.SHIPPED),
-                        OrderEvents.DELIVERED);
-            }
-            return Optional.of(new Transition(List.of(), List.of(new Transition.Note("shipping", event.type(), null))));
-        });
-    }
-
-    /** Publishes what an order's outbox still holds. */
-    public Uni<Void> publishPending(Order order) {
-        return publish(order.id, order.pendingEvents.stream().map(type -> events.envelope(type, order)).toList());
     }
 
     /**
@@ -155,7 +130,7 @@ public class OrderSagaRunner {
      * decided. With {@code keep}, the stored order goes back to the cache for the saga's next change. An unknown order
      * yields null.
      */
-    private Uni<Order> change(String orderId, boolean keep, BiFunction<Order, Instant, Optional<Transition>> decide) {
+    public Uni<Order> change(String orderId, boolean keep, BiFunction<Order, Instant, Optional<Transition>> decide) {
         return Uni.createFrom().deferred(() -> load(orderId).chain(order -> {
             if (order == null) {
                 return Uni.createFrom().nullItem();
@@ -163,7 +138,7 @@ public class OrderSagaRunner {
             Instant now = clock.instant();
             OrderStatus before = order.status;
             boolean running = order.saga.phase != null && !order.saga.phase.isFinished();
-            List<String> pendingBefore = List.copyOf(order.pendingEvents);
+            Set<String> pendingBefore = order.outbox.stream().map(pending -> pending.messageId).collect(Collectors.toSet());
             Optional<Transition> transition = decide.apply(order, now);
             if (transition.isEmpty()) {
                 if (keep) {
@@ -173,7 +148,8 @@ public class OrderSagaRunner {
             }
             long expected = order.version;
             record(order, before, transition.get(), now);
-            List<String> newEvents = order.pendingEvents.stream().filter(type -> !pendingBefore.contains(type)).toList();
+            List<PendingMessage> newEvents = order.outbox.stream().filter(pending -> !pendingBefore.contains(pending.messageId))
+                    .toList();
             return orders.update(order, expected, newEvents).chain(stored -> {
                 if (running && stored.saga.phase.isFinished()) {
                     admission.ended();
@@ -193,18 +169,17 @@ public class OrderSagaRunner {
     }
 
     /** The order's status follows its saga: running, compensating, completed (confirmed) or compensated (cancelled). */
-    private Optional<Transition> followSaga(Order order, Optional<Transition> transition) {
+    private static Optional<Transition> followSaga(Order order, Optional<Transition> transition, Instant now) {
         transition.ifPresent(ignored -> {
             switch (order.saga.phase) {
                 case RUNNING -> order.status = OrderStatus.PENDING;
                 case COMPENSATING -> order.status = OrderStatus.COMPENSATING;
-                case COMPLETED -> moveTo(order, OrderStatus.CONFIRMED, List.of(OrderStatus.PENDING), OrderEvents.CONFIRMED);
+                case COMPLETED -> order.moveTo(OrderStatus.CONFIRMED, OrderEvents.CONFIRMED, now);
                 case COMPENSATED -> {
                     order.cancellationReason = order.saga.failureReason;
                     order.cancellationDetail = order.saga.failureDetail;
                     // straight from PENDING when the first step failed: nothing to undo
-                    moveTo(order, OrderStatus.CANCELLED, List.of(OrderStatus.PENDING, OrderStatus.COMPENSATING),
-                            OrderEvents.CANCELLED);
+                    order.moveTo(OrderStatus.CANCELLED, OrderEvents.CANCELLED, now);
                 }
                 case COMPENSATION_REFUSED -> {
                     // the parcel left before it could be called off: the order stands, and follows its shipment
@@ -215,13 +190,6 @@ public class OrderSagaRunner {
             }
         });
         return transition;
-    }
-
-    private static void moveTo(Order order, OrderStatus to, List<OrderStatus> from, String event) {
-        if (from.contains(order.status)) {
-            order.status = to;
-            order.pendingEvents.add(event);
-        }
     }
 
     /** Appends what happened to the history, and the new status when it changed; one more version. */
@@ -243,17 +211,17 @@ public class OrderSagaRunner {
 
     /**
      * Sends the decided commands, each expiring from its queue at the step's deadline (when the saga sends it again,
-     * or gives up: a command that waited that long is not worth carrying out twice), then publishes the new events and
-     * takes them out of the outbox. Everything sent is built here, from the order as it is now; the returned Uni does
-     * not touch the order. Failures are repaired by the recovery loop.
+     * or gives up: a command that waited that long is not worth carrying out twice), then publishes the new events
+     * through the outbox. Everything sent is built here, from the order as it is now; the returned Uni does not touch
+     * the order. Failures are repaired by the recovery loop and the outbox sweep.
      */
-    private Uni<Void> dispatch(Order order, List<Transition.Command> decided, List<String> newEvents) {
+    private Uni<Void> dispatch(Order order, List<Transition.Command> decided, List<PendingMessage> newEvents) {
         String orderId = order.id;
         Duration expiresIn = order.saga.deadline == null ? null : Duration.between(clock.instant(), order.saga.deadline);
         List<Envelope<Object>> sent = decided.stream()
                 .map(command -> Envelope.of(command.id(), orderId, command.payload()).withReplyTo(OrderSaga.REPLY_TO))
                 .toList();
-        List<Envelope<Object>> published = newEvents.stream().map(type -> events.envelope(type, order)).toList();
+        Uni<Void> publishing = events.publish(order, newEvents);
         return Multi.createFrom().iterable(sent)
                 .onItem().transformToUniAndMerge(command -> messaging.publish(commands, command, expiresIn))
                 .collect().last().replaceWithVoid()
@@ -262,19 +230,6 @@ public class OrderSagaRunner {
                             failure.toString());
                     return Uni.createFrom().voidItem();
                 })
-                .chain(() -> publish(orderId, published));
-    }
-
-    /** Publishes the events one after the other, each taken out of the outbox once the broker has it. */
-    private Uni<Void> publish(String orderId, List<Envelope<Object>> published) {
-        return Multi.createFrom().iterable(published)
-                .onItem().transformToUniAndConcatenate(event -> events.publish(event)
-                        .chain(() -> orders.eventPublished(orderId, event.type()))
-                        .onFailure().recoverWithUni(failure -> {
-                            LOG.warnf("Order %s: %s not published yet (%s); the recovery loop retries", orderId,
-                                    event.type(), failure.toString());
-                            return Uni.createFrom().voidItem();
-                        }))
-                .collect().last().replaceWithVoid();
+                .chain(() -> publishing);
     }
 }

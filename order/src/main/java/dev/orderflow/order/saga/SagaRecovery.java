@@ -1,7 +1,6 @@
-package dev.orderflow.order.service;
+package dev.orderflow.order.saga;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,7 +15,6 @@ import com.mongodb.client.model.Projections;
 
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.config.OrderConfig;
-import dev.orderflow.order.messaging.OrderEvents;
 import dev.orderflow.order.repository.OrderRepository;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.scheduler.Scheduled;
@@ -25,15 +23,13 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The recovery loop: moves on every saga past its deadline (whoever left it there, this instance or one that
- * crashed), and publishes the events still in an order's outbox. Replicas may all run it: each change is conditional
- * on the order's version, so only one of them makes it.
+ * crashed). Replicas may all run it: each change is conditional on the order's version, so only one of them makes it.
+ * The events an order's outbox still holds are common's outbox sweep's ({@code OutboxSweeper}).
  */
 @ApplicationScoped
 public class SagaRecovery {
 
     private static final Logger LOG = Logger.getLogger(SagaRecovery.class);
-    /** How old an outbox entry must be before the loop publishes it (newer ones are being published right now). */
-    private static final Duration OUTBOX_GRACE = Duration.ofSeconds(10);
     private static final int CONCURRENCY = 16;
     private static final List<String> UNDER_WAY = List.of(OrderStatus.PENDING.name(), OrderStatus.COMPENSATING.name());
 
@@ -54,7 +50,7 @@ public class SagaRecovery {
     @Scheduled(every = "${order.saga.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         Instant now = clock.instant();
-        return countUnderWay().chain(() -> moveOverdueSagas(now)).chain(() -> publishOutboxes(now.minus(OUTBOX_GRACE)))
+        return countUnderWay().chain(() -> moveOverdueSagas(now))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf(failure, "Recovery sweep failed; the next one retries");
                     return Uni.createFrom().voidItem();
@@ -85,14 +81,6 @@ public class SagaRecovery {
                             return Uni.createFrom().voidItem();
                         }))
                 .merge(CONCURRENCY)
-                .collect().last().replaceWithVoid();
-    }
-
-    private Uni<Void> publishOutboxes(Instant before) {
-        // "holds any event type" rather than "pendingEvents.0 exists": the pendingEvents index answers it
-        return orders.list(Filters.and(Filters.in("pendingEvents", OrderEvents.TYPES), Filters.lt("updatedAt", before)))
-                .onItem().transformToMulti(pending -> Multi.createFrom().iterable(pending))
-                .onItem().transformToUniAndConcatenate(saga::publishPending)
                 .collect().last().replaceWithVoid();
     }
 }

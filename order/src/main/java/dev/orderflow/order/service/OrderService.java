@@ -24,6 +24,8 @@ import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.repository.IdempotencyKeyRepository;
 import dev.orderflow.order.repository.OrderRepository;
 import dev.orderflow.order.rest.PlaceOrder;
+import dev.orderflow.order.saga.Admission;
+import dev.orderflow.order.saga.OrderSagaRunner;
 import io.smallrye.mutiny.Uni;
 
 /** Orders as customers see them: placing (once per idempotency key), reading, listing, cancelling. */
