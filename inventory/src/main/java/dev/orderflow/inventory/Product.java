@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.bson.codecs.pojo.annotations.BsonId;
 
+import dev.orderflow.common.outbox.PendingMessage;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 
 /**
@@ -39,8 +40,6 @@ public class Product {
     public boolean lowStock;
     /** How many times available stock fell below the threshold; the n-th alert's event id ends in n. */
     public long lowStockAlerts;
-    /** Set while the current alert is not yet confirmed by the broker (an outbox of one). */
-    public Instant lowStockAlertPendingSince;
 
     /** What each order holds of this product; an order's entry is its proof that its stock was taken. */
     public List<Hold> holds = new ArrayList<>();
@@ -49,6 +48,9 @@ public class Product {
 
     /** The last stock changes made through the API, newest last. */
     public List<Movement> stockMovements = new ArrayList<>();
+
+    /** The low-stock alert while the broker has not confirmed it ({@link dev.orderflow.inventory.messaging.ProductOutbox}). */
+    public List<PendingMessage> outbox = new ArrayList<>();
 
     public long version;
     public Instant createdAt;

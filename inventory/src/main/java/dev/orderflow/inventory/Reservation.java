@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.bson.codecs.pojo.annotations.BsonId;
 
+import dev.orderflow.common.outbox.PendingMessage;
 import dev.orderflow.contracts.inventory.StockRejected;
 import dev.orderflow.contracts.inventory.StockReleased;
 import io.quarkus.mongodb.panache.common.MongoEntity;
@@ -39,8 +40,11 @@ public class Reservation {
     public Instant heldAt;
     public Instant expiresAt;
     public Instant closedAt;
-    /** Set while the reservation-expired event is not yet confirmed by the broker. */
-    public boolean expiryEventPending;
+    /**
+     * The reservation-expired event while the broker has not confirmed it
+     * ({@link dev.orderflow.inventory.messaging.ReservationOutbox}).
+     */
+    public List<PendingMessage> outbox = new ArrayList<>();
     public long version;
 
     /** A requested quantity of one product; price and currency are filled in when the stock is held. */

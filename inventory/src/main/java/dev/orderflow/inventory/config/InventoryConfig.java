@@ -25,7 +25,10 @@ public interface InventoryConfig {
         @WithDefault("10s")
         Duration lease();
 
-        /** How often inventory sweeps: expiring reservations, and publishing again what was not confirmed. */
+        /**
+         * How often inventory sweeps: expiring reservations and giving back orphan holds (unconfirmed events are the
+         * outbox sweep's, {@code orderflow.outbox.*}).
+         */
         @WithDefault("10s")
         Duration sweepInterval();
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.mongodb.client.model.Indexes;
 
+import dev.orderflow.common.outbox.Outbox;
 import dev.orderflow.common.store.StoreIndexes;
 import io.smallrye.mutiny.Uni;
 
@@ -29,8 +30,8 @@ public class InventoryIndexes implements StoreIndexes {
         return List.of(
                 products.mongoCollection().createIndex(Indexes.ascending("category")),
                 products.mongoCollection().createIndex(Indexes.ascending("holds.at")),
-                products.mongoCollection().createIndex(Indexes.ascending("lowStockAlertPendingSince")),
+                products.mongoCollection().createIndex(Indexes.ascending(Outbox.FIELD + ".since")),
                 reservations.mongoCollection().createIndex(Indexes.ascending("status", "expiresAt")),
-                reservations.mongoCollection().createIndex(Indexes.ascending("expiryEventPending", "closedAt")));
+                reservations.mongoCollection().createIndex(Indexes.ascending(Outbox.FIELD + ".since")));
     }
 }

@@ -1,7 +1,6 @@
 package dev.orderflow.inventory.service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,18 +12,19 @@ import org.jboss.logging.Logger;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
+import dev.orderflow.common.outbox.Outbox;
 import dev.orderflow.common.store.MongoSupport;
-import dev.orderflow.contracts.inventory.LowStock;
 import dev.orderflow.inventory.Product;
-import dev.orderflow.inventory.messaging.InventoryEvents;
+import dev.orderflow.inventory.messaging.ProductOutbox;
 import dev.orderflow.inventory.repository.ProductRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The inventory.low-stock event, once per crossing: raising the alert is a conditional update (one winner among
- * concurrent orders), and it is recorded as pending until the broker has confirmed the event, so an alert whose
- * publishing failed is sent again by {@link ReservationSweeper}, under the same event id.
+ * concurrent orders) that stores the event in the product's outbox ({@link ProductOutbox}), and the alert is re-armed
+ * only once that event is out, so an alert whose publishing failed is sent again by the outbox sweep, under the same
+ * event id, before the next crossing can raise another.
  */
 @ApplicationScoped
 public class LowStockAlerts {
@@ -35,25 +35,25 @@ public class LowStockAlerts {
             .expr(new Document("$gte", List.of("$available", "$lowStockThreshold")));
 
     private final ProductRepository products;
-    private final InventoryEvents events;
+    private final ProductOutbox outbox;
     private final Clock clock;
 
-    public LowStockAlerts(ProductRepository products, InventoryEvents events, Clock clock) {
+    public LowStockAlerts(ProductRepository products, ProductOutbox outbox, Clock clock) {
         this.products = products;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
     /**
      * Looks at a product just after its stock changed: raises the alert when available stock is below the threshold,
-     * re-arms it when stock is back. Never fails: what could not be published is retried by the sweep.
+     * re-arms it when stock is back. Never fails: what could not be published is left to the outbox sweep.
      */
     public Uni<Void> afterChange(Product product) {
         if (product == null) {
             return Uni.createFrom().voidItem();
         }
         if (!product.lowStock && product.available < product.lowStockThreshold) {
-            return raise(product.sku);
+            return raise(product);
         }
         if (product.lowStock && product.available >= product.lowStockThreshold) {
             return rearm(product.sku);
@@ -66,44 +66,30 @@ public class LowStockAlerts {
                 .replaceWithVoid();
     }
 
-    /** Publishes again every alert that is still pending since before {@code before}. */
-    public Uni<Void> republishPending(Instant before) {
-        return products.list(Filters.lt("lowStockAlertPendingSince", before)).onItem()
-                .transformToMulti(pending -> Multi.createFrom().iterable(pending))
-                .onItem().transformToUniAndConcatenate(this::publish)
-                .collect().last().replaceWithVoid();
-    }
-
-    private Uni<Void> raise(String sku) {
-        Bson crossing = Filters.and(Filters.eq("_id", sku), Filters.eq("lowStock", false), BELOW_THRESHOLD);
-        Bson raised = Updates.combine(Updates.set("lowStock", true), Updates.set("lowStockAlertPendingSince", clock.instant()),
-                Updates.inc("lowStockAlerts", 1));
-        return products.mongoCollection().findOneAndUpdate(crossing, raised, MongoSupport.RETURN_AFTER)
-                .onItem().ifNotNull().transformToUni(this::publish)
+    /**
+     * The event id carries the crossing's number, so the update is also conditional on the count the change saw: if
+     * another worker raised an alert since, that alert covers this crossing (and a later crossing is raised by the
+     * change that made it).
+     */
+    private Uni<Void> raise(Product changed) {
+        long crossing = changed.lowStockAlerts + 1;
+        Bson unalerted = Filters.and(Filters.eq("_id", changed.sku), Filters.eq("lowStock", false),
+                Filters.eq("lowStockAlerts", changed.lowStockAlerts), BELOW_THRESHOLD);
+        Bson raised = Updates.combine(Updates.set("lowStock", true), Updates.inc("lowStockAlerts", 1),
+                Outbox.add(ProductOutbox.lowStock(changed.sku, crossing, clock.instant())));
+        return products.mongoCollection().findOneAndUpdate(unalerted, raised, MongoSupport.RETURN_AFTER)
+                .onItem().ifNotNull().transformToUni(product -> {
+                    LOG.infof("Low stock of %s: %d available, threshold %d (alert %d)", product.sku, product.available,
+                            product.lowStockThreshold, product.lowStockAlerts);
+                    return outbox.publish(product);
+                })
                 .replaceWithVoid();
-    }
-
-    private Uni<Void> publish(Product product) {
-        LowStock event = new LowStock(product.sku, product.name, product.available, product.lowStockThreshold);
-        return events.lowStock(event, product.lowStockAlerts)
-                .chain(() -> products.mongoCollection().updateOne(
-                        Filters.and(Filters.eq("_id", product.sku), Filters.eq("lowStockAlerts", product.lowStockAlerts)),
-                        Updates.unset("lowStockAlertPendingSince")))
-                .invoke(() -> LOG.infof("Low stock of %s: %d available, threshold %d", product.sku, product.available,
-                        product.lowStockThreshold))
-                .replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("Low-stock alert for %s not published yet (%s); the sweep will retry", product.sku,
-                            failure.toString());
-                    return Uni.createFrom().voidItem();
-                });
     }
 
     /** Stock is back: the next fall below the threshold raises a new alert, once this one is out. */
     private Uni<Void> rearm(String sku) {
         Bson recovered = Filters.and(Filters.eq("_id", sku), Filters.eq("lowStock", true),
-                Filters.eq("lowStockAlertPendingSince", null),
-                AT_OR_ABOVE_THRESHOLD);
+                Outbox.nonePending(ProductOutbox.LOW_STOCK), AT_OR_ABOVE_THRESHOLD);
         return products.mongoCollection().updateOne(recovered, Updates.set("lowStock", false)).replaceWithVoid();
     }
 }

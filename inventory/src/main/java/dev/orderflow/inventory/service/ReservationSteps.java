@@ -26,15 +26,13 @@ import org.jboss.logging.Logger;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
-import dev.orderflow.contracts.inventory.ReservationExpired;
-import dev.orderflow.contracts.inventory.StockLine;
+import dev.orderflow.common.outbox.Outbox;
 import dev.orderflow.contracts.inventory.StockReleased;
 import dev.orderflow.inventory.Product;
 import dev.orderflow.inventory.Reservation;
 import dev.orderflow.inventory.config.InventoryConfig;
-import dev.orderflow.inventory.messaging.InventoryEvents;
+import dev.orderflow.inventory.messaging.ReservationOutbox;
 import dev.orderflow.inventory.repository.ProductRepository;
-import dev.orderflow.inventory.repository.ReservationRepository;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -48,22 +46,20 @@ public class ReservationSteps {
     private static final Logger LOG = Logger.getLogger(ReservationSteps.class);
 
     private final ReservationLease lease;
-    private final ReservationRepository reservations;
     private final ProductRepository products;
     private final StockLedger ledger;
     private final LowStockAlerts alerts;
-    private final InventoryEvents events;
+    private final ReservationOutbox outbox;
     private final Duration timeToLive;
     private final Clock clock;
 
-    public ReservationSteps(ReservationLease lease, ReservationRepository reservations, ProductRepository products,
-            StockLedger ledger, LowStockAlerts alerts, InventoryEvents events, InventoryConfig config, Clock clock) {
+    public ReservationSteps(ReservationLease lease, ProductRepository products, StockLedger ledger, LowStockAlerts alerts,
+            ReservationOutbox outbox, InventoryConfig config, Clock clock) {
         this.lease = lease;
-        this.reservations = reservations;
         this.products = products;
         this.ledger = ledger;
         this.alerts = alerts;
-        this.events = events;
+        this.outbox = outbox;
         this.timeToLive = config.reservations().timeToLive();
         this.clock = clock;
     }
@@ -176,12 +172,17 @@ public class ReservationSteps {
         return lease.transition(reservation, EXPIRING).chain(this::completeExpiry);
     }
 
+    /** The reservation-expired event is stored with the EXPIRED status, then published (or left to the outbox sweep). */
     private Uni<Reservation> completeExpiry(Reservation reservation) {
         return giveBackHeld(reservation)
-                .chain(() -> lease.transition(reservation, EXPIRED, Updates.set("expiryEventPending", true),
-                        Updates.set("closedAt", clock.instant())))
+                .chain(() -> {
+                    Instant now = clock.instant();
+                    return lease.transition(reservation, EXPIRED,
+                            Outbox.add(ReservationOutbox.expired(reservation.orderId, now)),
+                            Updates.set("closedAt", now));
+                })
                 .invoke(expired -> LOG.infof("Order %s: reservation expired, stock released", expired.orderId))
-                .call(this::publishExpiry);
+                .call(expired -> outbox.publish(expired));
     }
 
     /** Moves whatever the order holds back to available stock; lines it does not hold are skipped. */
@@ -190,21 +191,6 @@ public class ReservationSteps {
                 .chain(() -> Uni.join().all(reservation.lines.stream()
                         .map(line -> ledger.releaseHold(reservation.orderId, line.sku, line.quantity)).toList()).andFailFast())
                 .chain(released -> alerts.afterChanges(nonNull(released)));
-    }
-
-    /** Publishes again a reservation-expired event whose publishing failed. */
-    Uni<Void> publishExpiry(Reservation reservation) {
-        List<StockLine> lines = reservation.lines.stream().map(line -> new StockLine(line.sku, (int) line.quantity)).toList();
-        return events.reservationExpired(new ReservationExpired(reservation.orderId, lines))
-                .chain(() -> reservations.mongoCollection().updateOne(
-                        Filters.and(Filters.eq("_id", reservation.orderId), Filters.eq("expiryEventPending", true)),
-                        Updates.set("expiryEventPending", false)))
-                .replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("Reservation-expired event of order %s not published yet (%s); the sweep will retry",
-                            reservation.orderId, failure.toString());
-                    return Uni.createFrom().voidItem();
-                });
     }
 
     private static Uni<Reservation> settled(Reservation reservation) {

@@ -1,7 +1,6 @@
 package dev.orderflow.inventory.service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -23,15 +22,14 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Inventory's own housekeeping, on a timer (several replicas may run it at once: every step is conditional):
- * releases reservations held past their time-to-live, publishes again the events whose publishing failed, and gives
- * back stock that a crashed worker left held by an order whose reservation was settled without it.
+ * releases reservations held past their time-to-live, and gives back stock that a crashed worker left held by an order
+ * whose reservation was settled without it. Events whose publishing failed are the outbox sweep's
+ * ({@link dev.orderflow.common.outbox.OutboxSweeper}).
  */
 @ApplicationScoped
 public class ReservationSweeper {
 
     private static final Logger LOG = Logger.getLogger(ReservationSweeper.class);
-    /** An event still unconfirmed after this long is published again. */
-    private static final Duration REPUBLISH_AFTER = Duration.ofSeconds(30);
     /** Reservations whose holds are legitimate. */
     private static final Set<ReservationStatus> HOLDING = EnumSet.of(ReservationStatus.PENDING, ReservationStatus.HELD,
             ReservationStatus.COMMITTING, ReservationStatus.RELEASING, ReservationStatus.EXPIRING);
@@ -62,8 +60,6 @@ public class ReservationSweeper {
     Uni<Void> sweep() {
         Instant now = clock.instant();
         return expireDue(now)
-                .chain(() -> republishExpiries(now.minus(REPUBLISH_AFTER)))
-                .chain(() -> alerts.republishPending(now.minus(REPUBLISH_AFTER)))
                 .chain(() -> reclaimOrphanHolds(now.minus(config.timeToLive()).minus(config.lease())))
                 .chain(this::forgetSettledReturns)
                 .onFailure().recoverWithUni(failure -> {
@@ -83,13 +79,6 @@ public class ReservationSweeper {
                                     failure.toString());
                             return Uni.createFrom().voidItem();
                         }))
-                .collect().last().replaceWithVoid();
-    }
-
-    private Uni<Void> republishExpiries(Instant before) {
-        return reservations.list(Filters.and(Filters.eq("expiryEventPending", true), Filters.lt("closedAt", before)))
-                .onItem().transformToMulti(pending -> Multi.createFrom().iterable(pending))
-                .onItem().transformToUniAndConcatenate(steps::publishExpiry)
                 .collect().last().replaceWithVoid();
     }
 

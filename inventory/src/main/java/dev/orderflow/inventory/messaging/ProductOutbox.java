@@ -1,0 +1,68 @@
+package dev.orderflow.inventory.messaging;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+import dev.orderflow.common.messaging.Envelope;
+import dev.orderflow.common.messaging.MessageTypes;
+import dev.orderflow.common.messaging.Messaging;
+import dev.orderflow.common.outbox.Outbox;
+import dev.orderflow.common.outbox.PendingMessage;
+import dev.orderflow.contracts.inventory.LowStock;
+import dev.orderflow.inventory.Product;
+import dev.orderflow.inventory.repository.ProductRepository;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+
+/**
+ * The inventory.low-stock event on the {@code events} exchange, through the product's outbox: raising the alert stores
+ * its {@link #lowStock pending event}, and the event is built from the stored product when it is published.
+ * <p>
+ * A singleton, not application-scoped: {@link dev.orderflow.common.outbox.OutboxSweeper} calls the outbox's
+ * package-private {@code sweep}, which a client proxy cannot pass on to the bean.
+ */
+@Singleton
+public class ProductOutbox extends Outbox<Product> {
+
+    /** The type of the low-stock event, which a product's alert must wait for before it is re-armed. */
+    public static final String LOW_STOCK = MessageTypes.nameOf(LowStock.class);
+
+    public ProductOutbox(ProductRepository products, Messaging messaging, @Channel("events") MutinyEmitter<byte[]> events) {
+        super(products.mongoCollection(), messaging, events);
+    }
+
+    /**
+     * The event of the {@code crossing}-th time a product ran low, to store with the alert: {@code <sku>:low-stock:<n>}
+     * identifies it, so a re-publish is recognised downstream.
+     */
+    public static PendingMessage lowStock(String sku, long crossing, Instant at) {
+        return new PendingMessage(lowStockId(sku, crossing), LOW_STOCK, at);
+    }
+
+    private static String lowStockId(String sku, long crossing) {
+        return sku + ":low-stock:" + crossing;
+    }
+
+    @Override
+    protected Object idOf(Product product) {
+        return product.sku;
+    }
+
+    @Override
+    protected List<PendingMessage> pendingOf(Product product) {
+        return product.outbox;
+    }
+
+    /** The alert with the product's stock as stored; its id, which carries the crossing, is the pending message's. */
+    @Override
+    protected Envelope<?> message(Product product, PendingMessage pending) {
+        if (!LOW_STOCK.equals(pending.type)) {
+            throw new IllegalArgumentException("no product event of type " + pending.type);
+        }
+        return Envelope.of(pending.messageId, null,
+                new LowStock(product.sku, product.name, product.available, product.lowStockThreshold));
+    }
+}
