@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.bson.codecs.pojo.annotations.BsonId;
 
+import dev.orderflow.common.outbox.Outbox;
+import dev.orderflow.common.outbox.PendingMessage;
 import dev.orderflow.contracts.shipping.Address;
 import dev.orderflow.contracts.shipping.ShipmentLine;
 import dev.orderflow.contracts.shipping.ShipmentRejected;
@@ -53,11 +53,8 @@ public class Shipment {
     public Instant rejectedAt;
     public Instant updatedAt;
 
-    /**
-     * The carrier statuses whose event the broker has not confirmed yet, with when the status was reached: an outbox,
-     * one entry per event, emptied as each event is confirmed and swept for what was left behind.
-     */
-    public Map<String, Instant> eventPendingSince = new HashMap<>();
+    /** The carrier events the broker has not confirmed yet, each taken out once it is ({@link Outbox}). */
+    public List<PendingMessage> outbox = new ArrayList<>();
 
     /** A new shipment document for the order, with a fresh id and no status yet. */
     public static Shipment forOrder(String orderId, Instant now) {

@@ -1,7 +1,6 @@
 package dev.orderflow.shipping.config;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
@@ -33,8 +32,6 @@ public interface ShippingConfig {
 
     Rates rates();
 
-    Events events();
-
     interface Rates {
 
         /** The currency of every shipping cost (ISO 4217). */
@@ -50,19 +47,5 @@ public interface ShippingConfig {
         /** Goods worth this much or more (in {@link #currency()}) ship for free. */
         @WithDefault("100.00")
         BigDecimal freeAbove();
-    }
-
-    interface Events {
-
-        /** How often shipping looks for carrier events the broker has not confirmed. */
-        @WithDefault("10s")
-        Duration sweepInterval();
-
-        /**
-         * How long an event may stay unconfirmed before the sweep publishes it again (under the same message id): long
-         * enough for the request that published it first to have finished or failed.
-         */
-        @WithDefault("30s")
-        Duration republishAfter();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
+import dev.orderflow.common.outbox.Outbox;
 import dev.orderflow.common.store.StoreIndexes;
 import io.smallrye.mutiny.Uni;
 
@@ -31,6 +32,8 @@ public class ShippingIndexes implements StoreIndexes {
                 // the listings: newest first, of one status or of all
                 shipments.mongoCollection().createIndex(
                         Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("createdAt", "_id"))),
-                shipments.mongoCollection().createIndex(Indexes.descending("createdAt", "_id")));
+                shipments.mongoCollection().createIndex(Indexes.descending("createdAt", "_id")),
+                // the outbox sweep: the events waiting the longest first
+                shipments.mongoCollection().createIndex(Indexes.ascending(Outbox.FIELD + ".since")));
     }
 }

@@ -60,7 +60,7 @@ public class ShipmentResource {
 
     @PUT
     @Path("{id}/status")
-    @Operation(summary = "Report the carrier's progress: dispatched, in transit, delivered", description = "Publishes the matching shipment event before answering. Reporting the current status again changes nothing.")
+    @Operation(summary = "Report the carrier's progress: dispatched, in transit, delivered", description = "Publishes the matching shipment event before answering, waiting at most 5 s for the broker to confirm it; an event not confirmed by then is published again later, under the same message id. Reporting the current status again changes nothing.")
     @APIResponse(responseCode = "200", description = "The shipment, in its new status")
     @APIResponse(responseCode = "404", description = "No such shipment")
     @APIResponse(responseCode = "409", description = "The shipment cannot move to this status (backwards, or cancelled or rejected)")

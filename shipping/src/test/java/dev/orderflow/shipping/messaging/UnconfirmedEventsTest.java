@@ -8,12 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.common.outbox.OutboxSweeper;
+import dev.orderflow.common.outbox.PendingMessage;
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
 import dev.orderflow.common.testing.TestBroker;
@@ -24,44 +25,43 @@ import dev.orderflow.shipping.ShipmentStatus;
 import dev.orderflow.shipping.Shipments;
 import dev.orderflow.shipping.repository.ShipmentRepository;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /** A carrier event the broker never confirmed (the service crashed, the broker was away) is published by the sweep. */
 @QuarkusTest
-@TestProfile(UnconfirmedEventsTest.QuickSweep.class)
 class UnconfirmedEventsTest {
 
-    public static class QuickSweep implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("shipping.events.sweep-interval", "1s", "shipping.events.republish-after", "1s");
-        }
-    }
+    static final Duration SWEEP_TIMEOUT = Duration.ofSeconds(10);
 
     @Inject
     ShipmentRepository shipments;
 
+    @Inject
+    OutboxSweeper sweeper;
+
     @Test
-    void everyEventLeftUnconfirmedIsPublishedUnderItsOwnIdAndItsMarkCleared() throws Exception {
+    void everyEventLeftUnconfirmedIsPublishedUnderItsOwnIdAndLeavesTheOutbox() throws Exception {
         Instant dispatchedAt = Instant.now().minus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
         Instant deliveredAt = dispatchedAt.plusSeconds(30);
         Shipment left = delivered(Shipments.newOrder(), dispatchedAt, deliveredAt);
 
         try (TestBroker broker = TestBroker.connect(); MessageProbe events = broker.probe("events", "shipment.*")) {
-            shipments.persist(left).await().atMost(Duration.ofSeconds(10));
+            shipments.persist(left).await().atMost(SWEEP_TIMEOUT);
+            sweeper.sweep().await().atMost(SWEEP_TIMEOUT);
 
             Received dispatched = events.await(event -> (left.id + ":DISPATCHED").equals(event.messageId()));
             Received delivered = events.await(event -> (left.id + ":DELIVERED").equals(event.messageId()));
 
+            assertEquals("shipment.dispatched", dispatched.type());
+            assertEquals("shipment.dispatched", dispatched.routingKey());
             assertEquals(left.orderId, dispatched.correlationId());
             assertEquals(new ShipmentDispatched(left.orderId, left.id, "ColiPoste", left.trackingNumber, dispatchedAt),
                     dispatched.as(ShipmentDispatched.class));
+            assertEquals("shipment.delivered", delivered.type());
+            assertEquals("shipment.delivered", delivered.routingKey());
             assertEquals(new ShipmentDelivered(left.orderId, left.id, "ColiPoste", left.trackingNumber, deliveredAt),
                     delivered.as(ShipmentDelivered.class));
         }
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> Shipments.stored(shipments, left.orderId).eventPendingSince.isEmpty());
+        await().atMost(SWEEP_TIMEOUT).until(() -> Shipments.stored(shipments, left.orderId).outbox.isEmpty());
         assertEquals(ShipmentStatus.DELIVERED, Shipments.stored(shipments, left.orderId).status);
     }
 
@@ -78,8 +78,8 @@ class UnconfirmedEventsTest {
         shipment.scheduledAt = shipment.createdAt;
         shipment.dispatchedAt = dispatchedAt;
         shipment.deliveredAt = deliveredAt;
-        shipment.eventPendingSince.put(ShipmentStatus.DISPATCHED.name(), dispatchedAt);
-        shipment.eventPendingSince.put(ShipmentStatus.DELIVERED.name(), deliveredAt);
+        shipment.outbox.add(new PendingMessage(shipment.id + ":DISPATCHED", "shipment.dispatched", dispatchedAt));
+        shipment.outbox.add(new PendingMessage(shipment.id + ":DELIVERED", "shipment.delivered", deliveredAt));
         return shipment;
     }
 }

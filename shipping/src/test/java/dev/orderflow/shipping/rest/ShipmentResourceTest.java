@@ -31,6 +31,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.orderflow.common.outbox.Outbox;
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
 import dev.orderflow.common.testing.TestBroker;
@@ -95,7 +96,7 @@ class ShipmentResourceTest {
         assertEquals(new ShipmentDelivered(order, id, "ColiPoste", booked.trackingNumber(),
                 Instant.parse(delivered.getString("timeline.delivered"))), deliveredEvent.as(ShipmentDelivered.class));
         Shipment shipment = stored(shipments, order);
-        assertTrue(shipment.eventPendingSince.isEmpty(), "every event confirmed: " + shipment.eventPendingSince);
+        assertTrue(shipment.outbox.isEmpty(), "every event confirmed: " + shipment.outbox);
         assertEquals(3, events.received(ofShipment(id)).size());
     }
 
@@ -200,7 +201,7 @@ class ShipmentResourceTest {
                 .body("address.country", equalTo("FR"))
                 .body("lines.sku", contains("sku-A", "sku-B"))
                 .body("timeline.scheduled", notNullValue())
-                .body("$", not(hasKey("eventPendingSince")));
+                .body("$", not(hasKey(Outbox.FIELD)));
         given().queryParam("orderId", order)
                 .when().get("/shipments")
                 .then().statusCode(200)
