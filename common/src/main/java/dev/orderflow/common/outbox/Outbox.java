@@ -3,6 +3,7 @@ package dev.orderflow.common.outbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -37,25 +38,28 @@ public abstract class Outbox<D> {
     private static final Logger LOG = Logger.getLogger(Outbox.class);
 
     private final ReactiveMongoCollection<D> collection;
+    private final Function<D, Object> idOf;
+    private final Function<D, List<PendingMessage>> pendingOf;
     private final Messaging messaging;
     private final MutinyEmitter<byte[]> channel;
 
     /** For the client proxy of a normal-scoped subclass only. */
     protected Outbox() {
-        this(null, null, null);
+        this(null, null, null, null, null);
     }
 
-    protected Outbox(ReactiveMongoCollection<D> collection, Messaging messaging, MutinyEmitter<byte[]> channel) {
+    /**
+     * @param idOf the document's id, as stored in {@code _id}
+     * @param pendingOf the document's pending messages, as read
+     */
+    protected Outbox(ReactiveMongoCollection<D> collection, Function<D, Object> idOf,
+            Function<D, List<PendingMessage>> pendingOf, Messaging messaging, MutinyEmitter<byte[]> channel) {
         this.collection = collection;
+        this.idOf = idOf;
+        this.pendingOf = pendingOf;
         this.messaging = messaging;
         this.channel = channel;
     }
-
-    /** The document's id, as stored in {@code _id}. */
-    protected abstract Object idOf(D document);
-
-    /** The document's pending messages, as read. */
-    protected abstract List<PendingMessage> pendingOf(D document);
 
     /** The message to publish for a pending one, built from the document as it is now. */
     protected abstract Envelope<?> message(D document, PendingMessage pending);
@@ -80,7 +84,7 @@ public abstract class Outbox<D> {
      * confirmed it. Never fails: what is not confirmed stays in the outbox for the sweep.
      */
     public Uni<Void> publish(D document) {
-        return publish(document, pendingOf(document));
+        return publish(document, pendingOf.apply(document));
     }
 
     /**
@@ -88,7 +92,7 @@ public abstract class Outbox<D> {
      * once, from the document as it is now: the caller may hand the document on before the broker answers.
      */
     public Uni<Void> publish(D document, List<PendingMessage> pending) {
-        Object id = idOf(document);
+        Object id = idOf.apply(document);
         List<Uni<Void>> publishing = new ArrayList<>();
         for (PendingMessage message : pending) {
             Uni<Envelope<?>> built;
@@ -124,7 +128,7 @@ public abstract class Outbox<D> {
                 .sort(Sorts.ascending(FIELD + ".since")).limit(batch);
         return collection.find(oldestFirst)
                 .onItem().transformToUniAndConcatenate(document -> {
-                    List<PendingMessage> due = pendingOf(document).stream()
+                    List<PendingMessage> due = pendingOf.apply(document).stream()
                             .filter(pending -> pending.since.isBefore(before)).toList();
                     return Multi.createFrom().iterable(due)
                             .onItem().transformToUniAndConcatenate(pending -> countAttempt(document, pending)
@@ -140,7 +144,9 @@ public abstract class Outbox<D> {
             LOG.warnf("%s still not confirmed after %d attempts", pending, pending.attempts);
         }
         return collection
-                .updateOne(Filters.and(Filters.eq("_id", idOf(document)), Filters.eq(FIELD + ".messageId", pending.messageId)),
+                .updateOne(
+                        Filters.and(Filters.eq("_id", idOf.apply(document)),
+                                Filters.eq(FIELD + ".messageId", pending.messageId)),
                         Updates.inc(FIELD + ".$.attempts", 1))
                 .replaceWithVoid();
     }

@@ -1,7 +1,6 @@
 package dev.orderflow.inventory.messaging;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.inject.Singleton;
 
@@ -31,7 +30,7 @@ public class ProductOutbox extends Outbox<Product> {
     public static final String LOW_STOCK = MessageTypes.nameOf(LowStock.class);
 
     public ProductOutbox(ProductRepository products, Messaging messaging, @Channel("events") MutinyEmitter<byte[]> events) {
-        super(products.mongoCollection(), messaging, events);
+        super(products.mongoCollection(), product -> product.sku, product -> product.outbox, messaging, events);
     }
 
     /**
@@ -44,16 +43,6 @@ public class ProductOutbox extends Outbox<Product> {
 
     private static String lowStockId(String sku, long crossing) {
         return sku + ":low-stock:" + crossing;
-    }
-
-    @Override
-    protected Object idOf(Product product) {
-        return product.sku;
-    }
-
-    @Override
-    protected List<PendingMessage> pendingOf(Product product) {
-        return product.outbox;
     }
 
     /** The alert with the product's stock as stored; its id, which carries the crossing, is the pending message's. */

@@ -33,7 +33,8 @@ public class ReservationOutbox extends Outbox<Reservation> {
 
     public ReservationOutbox(ReservationRepository reservations, Messaging messaging,
             @Channel("events") MutinyEmitter<byte[]> events) {
-        super(reservations.mongoCollection(), messaging, events);
+        super(reservations.mongoCollection(), reservation -> reservation.orderId, reservation -> reservation.outbox, messaging,
+                events);
     }
 
     /**
@@ -46,16 +47,6 @@ public class ReservationOutbox extends Outbox<Reservation> {
 
     private static String expiredId(String orderId) {
         return orderId + ":reservation-expired";
-    }
-
-    @Override
-    protected Object idOf(Reservation reservation) {
-        return reservation.orderId;
-    }
-
-    @Override
-    protected List<PendingMessage> pendingOf(Reservation reservation) {
-        return reservation.outbox;
     }
 
     /** The stock the expired reservation gave back, as its lines record it. */

@@ -49,17 +49,7 @@ public class OrderEvents extends Outbox<Order> {
             DELIVERED, order -> new OrderDelivered(order.id, order.customerId, order.customerEmail, order.updatedAt));
 
     public OrderEvents(OrderRepository orders, Messaging messaging, @Channel("events") MutinyEmitter<byte[]> events) {
-        super(orders.mongoCollection(), messaging, events);
-    }
-
-    @Override
-    protected Object idOf(Order order) {
-        return order.id;
-    }
-
-    @Override
-    protected List<PendingMessage> pendingOf(Order order) {
-        return order.outbox;
+        super(orders.mongoCollection(), order -> order.id, order -> order.outbox, messaging, events);
     }
 
     @Override

@@ -38,7 +38,7 @@ public class ShipmentOutbox extends Outbox<Shipment> {
 
     public ShipmentOutbox(ShipmentRepository shipments, Messaging messaging,
             @Channel("events") MutinyEmitter<byte[]> events) {
-        super(shipments.mongoCollection(), messaging, events);
+        super(shipments.mongoCollection(), shipment -> shipment.id, shipment -> shipment.outbox, messaging, events);
     }
 
     /**
@@ -48,16 +48,6 @@ public class ShipmentOutbox extends Outbox<Shipment> {
      */
     public static PendingMessage progress(String shipmentId, ShipmentStatus status, Instant at) {
         return new PendingMessage(shipmentId + ":" + status.name(), typeOf(status), at);
-    }
-
-    @Override
-    protected Object idOf(Shipment shipment) {
-        return shipment.id;
-    }
-
-    @Override
-    protected List<PendingMessage> pendingOf(Shipment shipment) {
-        return shipment.outbox;
     }
 
     /** The event of the status the pending message's type names, read from the shipment as stored. */
