@@ -5,13 +5,15 @@ import java.util.UUID;
 
 import org.bson.codecs.pojo.annotations.BsonId;
 
+import dev.orderflow.common.lease.Lease;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 
 /**
  * The notification of one event: at most one per event ({@code eventId} has a unique index), which is what makes
- * "one notification per event" hold however often the event is delivered. A worker claims it (SENDING, with its own
- * {@link #claim} token) before handing it to the channel, and settles it afterwards; every change is one conditional
- * update on the status and the claim.
+ * "one notification per event" hold however often the event is delivered. A worker claims it (SENDING, under its
+ * lease: common's {@code Lease}, {@link #leaseOwner} until {@link #leaseUntil}) before handing it to the channel,
+ * refreshes the lease with each attempt, and settles it afterwards, giving the lease back; every change is one
+ * conditional update on the status and the lease.
  */
 @MongoEntity(collection = "notifications")
 public class Notification {
@@ -41,11 +43,13 @@ public class Notification {
     public int duplicates;
 
     /** The worker holding a SENDING notification: only it may record attempts and settle the outcome. */
-    public String claim;
+    public String leaseOwner;
     /**
-     * When the current claim began, or its latest attempt did, whichever is later: a SENDING notification whose
-     * attempt is older than the lease was left by a worker that stopped.
+     * When its lease runs out: a lease of the length {@code notification.lease} from the claim, or from its latest
+     * attempt. A SENDING notification whose lease ran out was left by a worker that stopped.
      */
+    public Instant leaseUntil;
+    /** When the current claim began, or its latest attempt did, whichever is later. */
     public Instant attemptedAt;
     public Instant createdAt;
     public Instant sentAt;
@@ -63,8 +67,8 @@ public class Notification {
         OUTCOME_UNKNOWN
     }
 
-    /** A new notification of the drafted event, claimed by a fresh worker. */
-    public static Notification claimed(Draft draft, DeliveryChannel channel, Instant now) {
+    /** A new notification of the drafted event, claimed by a fresh worker under a lease that runs out at {@code until}. */
+    public static Notification claimed(Draft draft, DeliveryChannel channel, Instant now, Instant until) {
         Notification notification = new Notification();
         notification.id = ID_PREFIX + UUID.randomUUID();
         notification.eventId = draft.eventId();
@@ -76,14 +80,11 @@ public class Notification {
         notification.subject = draft.subject();
         notification.body = draft.body();
         notification.status = NotificationStatus.SENDING;
-        notification.claim = newClaim();
+        notification.leaseOwner = Lease.newOwner();
+        notification.leaseUntil = until;
         notification.attemptedAt = now;
         notification.createdAt = now;
         notification.updatedAt = now;
         return notification;
-    }
-
-    public static String newClaim() {
-        return UUID.randomUUID().toString();
     }
 }

@@ -2,10 +2,8 @@ package dev.orderflow.inventory.service;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +14,8 @@ import org.jboss.logging.Logger;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
+import dev.orderflow.common.lease.Lease;
+import dev.orderflow.common.lease.LeaseLostException;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.inventory.Reservation;
 import dev.orderflow.inventory.ReservationStatus;
@@ -24,9 +24,9 @@ import dev.orderflow.inventory.repository.ReservationRepository;
 import io.smallrye.mutiny.Uni;
 
 /**
- * One worker at a time on a reservation: the worker takes the lease ({@code leaseOwner} until {@code leaseUntil})
- * with a conditional update, every change it makes is conditional on still holding it, and a settled status gives it
- * back in the same write. A lease that ran out (its worker died) can be taken by the next one.
+ * One worker at a time on a reservation (common's {@link Lease}, 10 s by default): every change the worker makes is
+ * conditional on the status it read and on still holding the lease, and a settled status gives the lease back in the
+ * same write. A lease that ran out (its worker died) can be taken by the next one.
  */
 @ApplicationScoped
 public class ReservationLease {
@@ -36,19 +36,17 @@ public class ReservationLease {
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
 
     private final ReservationRepository reservations;
-    private final Duration lease;
-    private final Clock clock;
+    private final Lease lease;
 
     public ReservationLease(ReservationRepository reservations, InventoryConfig config, Clock clock) {
         this.reservations = reservations;
-        this.lease = config.reservations().lease();
-        this.clock = clock;
+        this.lease = new Lease(config.reservations().lease(), clock);
     }
 
     /** Gives a reservation about to be inserted to this worker: it holds the lease from the start. */
-    void grant(Reservation reservation, Instant now) {
-        reservation.leaseOwner = UUID.randomUUID().toString();
-        reservation.leaseUntil = now.plus(lease);
+    void grant(Reservation reservation) {
+        reservation.leaseOwner = Lease.newOwner();
+        reservation.leaseUntil = lease.until();
     }
 
     /**
@@ -56,36 +54,11 @@ public class ReservationLease {
      * the lease time, for another worker to finish.
      */
     Uni<Reservation> run(String orderId, Function<Reservation, Uni<Reservation>> work) {
-        return Uni.createFrom().deferred(() -> {
-            String owner = UUID.randomUUID().toString();
-            return acquire(orderId, owner)
-                    .chain(reservation -> work.apply(reservation))
-                    .call(this::releaseLease)
-                    .onFailure().call(() -> releaseLease(orderId, owner));
-        }).onFailure(ReservationBusyException.class).retry()
-                .withBackOff(Duration.ofMillis(20), Duration.ofMillis(500))
-                .expireIn(lease.plusSeconds(1).toMillis());
-    }
-
-    private Uni<Reservation> acquire(String orderId, String owner) {
-        Instant now = clock.instant();
-        Bson free = Filters.and(Filters.eq("_id", orderId),
-                Filters.or(Filters.eq("leaseUntil", null), Filters.lt("leaseUntil", now)));
-        Bson take = Updates.combine(Updates.set("leaseOwner", owner), Updates.set("leaseUntil", now.plus(lease)));
-        return reservations.mongoCollection().findOneAndUpdate(free, take, MongoSupport.RETURN_AFTER)
-                .onItem().ifNull().failWith(() -> new ReservationBusyException(orderId));
-    }
-
-    private Uni<Reservation> releaseLease(Reservation reservation) {
-        return reservation.leaseOwner == null ? Uni.createFrom().item(reservation)
-                : releaseLease(reservation.orderId, reservation.leaseOwner).replaceWith(reservation);
+        return lease.run(reservations.mongoCollection(), orderId, work, reservation -> reservation.leaseOwner);
     }
 
     Uni<Void> releaseLease(String orderId, String owner) {
-        return reservations.mongoCollection()
-                .updateOne(Filters.and(Filters.eq("_id", orderId), Filters.eq("leaseOwner", owner)),
-                        Updates.combine(Updates.unset("leaseOwner"), Updates.unset("leaseUntil")))
-                .replaceWithVoid();
+        return Lease.giveBack(reservations.mongoCollection(), orderId, owner);
     }
 
     /** Moves the reservation on, conditionally on its status and on this worker still holding the lease. */
@@ -95,11 +68,10 @@ public class ReservationLease {
         update.add(Updates.inc("version", 1));
         if (!to.isInProgress()) {
             // a settled reservation needs no worker: give the lease back in the same write
-            update.add(Updates.unset("leaseOwner"));
-            update.add(Updates.unset("leaseUntil"));
+            update.add(Lease.giveBack());
         }
         Bson expected = Filters.and(Filters.eq("_id", reservation.orderId), Filters.eq("status", reservation.status),
-                Filters.eq("leaseOwner", reservation.leaseOwner));
+                Lease.heldBy(reservation.leaseOwner));
         return reservations.mongoCollection().findOneAndUpdate(expected, Updates.combine(update), MongoSupport.RETURN_AFTER)
                 .onItem().ifNull().failWith(() -> new LeaseLostException(reservation.orderId))
                 .invoke(moved -> LOG.debugf("Reservation of order %s: %s -> %s", reservation.orderId, reservation.status, to));
@@ -107,7 +79,7 @@ public class ReservationLease {
 
     /** Refuses to touch stock when the lease is about to run out: the next worker will redo this safely. */
     Uni<Void> stillLeased(Reservation reservation) {
-        if (reservation.leaseUntil == null || clock.instant().plus(LEASE_MARGIN).isAfter(reservation.leaseUntil)) {
+        if (lease.runsOutWithin(reservation.leaseUntil, LEASE_MARGIN)) {
             return Uni.createFrom().failure(new LeaseLostException(reservation.orderId));
         }
         return Uni.createFrom().voidItem();

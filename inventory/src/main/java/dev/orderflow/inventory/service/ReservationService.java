@@ -121,7 +121,7 @@ public class ReservationService {
         reservation.status = PENDING;
         reservation.lines = ReservationCheck.lines(lines);
         reservation.createdAt = now;
-        lease.grant(reservation, now);
+        lease.grant(reservation);
         return reservation;
     }
 

@@ -12,6 +12,9 @@ import org.jboss.logging.Logger;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
+import dev.orderflow.common.lease.Lease;
+import dev.orderflow.common.lease.LeaseBusyException;
+import dev.orderflow.common.lease.LeaseLostException;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.notification.DeliveryChannel;
 import dev.orderflow.notification.Draft;
@@ -35,48 +38,55 @@ public class NotificationClaims {
 
     private final NotificationRepository notifications;
     private final DeliveryChannel channel;
-    private final Duration lease;
+    private final Lease lease;
     private final Clock clock;
 
     public NotificationClaims(NotificationRepository notifications, NotificationConfig config, Clock clock) {
         this.notifications = notifications;
         this.channel = config.channel();
-        this.lease = config.lease();
+        this.lease = new Lease(config.lease(), clock);
         this.clock = clock;
     }
 
     /**
      * Claims the event's notification for this worker: the claimed notification, or null when there is nothing to
-     * send. Fails with {@link NotificationBusyException} while another worker holds it.
+     * send. Fails with {@link LeaseBusyException} while another worker holds it; waiting for that worker is
+     * {@link #waitingForOthers}.
      */
     public Uni<Notification> claim(Draft draft) {
-        Notification fresh = Notification.claimed(draft, channel, clock.instant());
+        Notification fresh = Notification.claimed(draft, channel, clock.instant(), lease.until());
         return notifications.persist(fresh)
                 .onFailure(MongoSupport::isDuplicateKey)
                 .recoverWithUni(() -> notifications.findByEvent(draft.eventId())
-                        .onItem().ifNull().failWith(() -> new NotificationBusyException(draft.eventId()))
+                        .onItem().ifNull().failWith(() -> new LeaseBusyException(draft.eventId()))
                         .chain(this::claimExisting));
     }
 
-    /** Counts an attempt and refreshes the lease; fails with {@link ClaimLostException} if the claim is gone. */
+    /** Retries {@code attempt} while another worker holds the notification: it settles it, or its lease runs out. */
+    public <T> Uni<T> waitingForOthers(Uni<T> attempt) {
+        return lease.waitingForOthers(attempt);
+    }
+
+    /** Counts an attempt and refreshes the lease; fails with {@link LeaseLostException} if the lease is gone. */
     public Uni<Notification> recordAttempt(Notification claimed) {
         Instant now = clock.instant();
         return notifications.mongoCollection().findOneAndUpdate(held(claimed),
-                Updates.combine(Updates.inc("attempts", 1), Updates.set("attemptedAt", now), Updates.set("updatedAt", now)),
+                Updates.combine(Updates.inc("attempts", 1), Updates.set("attemptedAt", now), Updates.set("updatedAt", now),
+                        lease.grant(claimed.leaseOwner)),
                 MongoSupport.RETURN_AFTER)
-                .onItem().ifNull().failWith(() -> new ClaimLostException(claimed.id));
+                .onItem().ifNull().failWith(() -> new LeaseLostException(claimed.id));
     }
 
     /**
-     * The channel took it. Recorded on the claim alone, whatever the status says meanwhile: it went out. A store
+     * The channel took it. Recorded on the lease alone, whatever the status says meanwhile: it went out. A store
      * hiccup is retried here, since a redelivery could only find the notification SENDING, and give it up.
      */
     public Uni<Void> sent(Notification claimed) {
         Instant now = clock.instant();
         return notifications.mongoCollection()
-                .updateOne(Filters.and(Filters.eq("_id", claimed.id), Filters.eq("claim", claimed.claim)),
+                .updateOne(Filters.and(Filters.eq("_id", claimed.id), Lease.heldBy(claimed.leaseOwner)),
                         Updates.combine(Updates.set("status", NotificationStatus.SENT), Updates.unset("failure"),
-                                Updates.set("sentAt", now), Updates.set("updatedAt", now)))
+                                Updates.set("sentAt", now), Updates.set("updatedAt", now), Lease.giveBack()))
                 .onFailure().retry().withBackOff(STORE_BACKOFF).atMost(STORE_RETRIES)
                 .invoke(() -> LOG.infof("%s: %s notification %s sent to %s by %s", about(claimed), claimed.type, claimed.id,
                         claimed.recipient, claimed.channel))
@@ -89,7 +99,7 @@ public class NotificationClaims {
         return notifications.mongoCollection()
                 .updateOne(held(claimed), Updates.combine(Updates.set("status", NotificationStatus.FAILED),
                         Updates.set("failure", failure), Updates.set("lastError", error), Updates.set("failedAt", now),
-                        Updates.set("updatedAt", now)))
+                        Updates.set("updatedAt", now), Lease.giveBack()))
                 .invoke(() -> LOG.warnf("%s: %s notification %s to %s failed (%s): %s", about(claimed), claimed.type,
                         claimed.id, claimed.recipient, failure, error))
                 .replaceWithVoid();
@@ -97,7 +107,7 @@ public class NotificationClaims {
 
     private Uni<Notification> claimExisting(Notification existing) {
         Instant now = clock.instant();
-        return switch (RedeliveryRule.decide(existing, now, lease)) {
+        return switch (RedeliveryRule.decide(existing, now)) {
             case ACKNOWLEDGE -> notifications.mongoCollection()
                     .updateOne(Filters.eq("_id", existing.id), Updates.inc("duplicates", 1))
                     .invoke(() -> LOG.debugf("Event %s arrived again; its notification %s is %s", existing.eventId,
@@ -106,11 +116,11 @@ public class NotificationClaims {
             case SEND_AGAIN -> notifications.mongoCollection()
                     .findOneAndUpdate(unchanged(existing),
                             Updates.combine(Updates.set("status", NotificationStatus.SENDING), Updates.unset("failure"),
-                                    Updates.set("claim", Notification.newClaim()), Updates.set("attemptedAt", now),
+                                    lease.grant(Lease.newOwner()), Updates.set("attemptedAt", now),
                                     Updates.set("updatedAt", now)),
                             MongoSupport.RETURN_AFTER)
-                    .onItem().ifNull().failWith(() -> new NotificationBusyException(existing.eventId));
-            case WAIT -> Uni.createFrom().failure(new NotificationBusyException(existing.eventId));
+                    .onItem().ifNull().failWith(() -> new LeaseBusyException(existing.eventId));
+            case WAIT -> Uni.createFrom().failure(new LeaseBusyException(existing.eventId));
             case GIVE_UP -> giveUp(existing, now);
         };
     }
@@ -123,9 +133,9 @@ public class NotificationClaims {
                 .findOneAndUpdate(unchanged(abandoned),
                         Updates.combine(Updates.set("status", NotificationStatus.FAILED),
                                 Updates.set("failure", Notification.Failure.OUTCOME_UNKNOWN), Updates.set("lastError", error),
-                                Updates.set("failedAt", now), Updates.set("updatedAt", now)),
+                                Updates.set("failedAt", now), Updates.set("updatedAt", now), Lease.giveBack()),
                         MongoSupport.RETURN_AFTER)
-                .onItem().ifNull().failWith(() -> new NotificationBusyException(abandoned.eventId))
+                .onItem().ifNull().failWith(() -> new LeaseBusyException(abandoned.eventId))
                 .invoke(settled -> LOG.warnf("%s: %s notification %s to %s given up: %s", about(settled), settled.type,
                         settled.id, settled.recipient, error))
                 .replaceWith((Notification) null);
@@ -136,15 +146,15 @@ public class NotificationClaims {
         return notification.orderId != null ? "Order " + notification.orderId : "Event " + notification.eventId;
     }
 
-    /** The notification as this worker holds it: SENDING, under its claim. */
+    /** The notification as this worker holds it: SENDING, under its lease. */
     private static Bson held(Notification claimed) {
         return Filters.and(Filters.eq("_id", claimed.id), Filters.eq("status", NotificationStatus.SENDING),
-                Filters.eq("claim", claimed.claim));
+                Lease.heldBy(claimed.leaseOwner));
     }
 
     /** The notification as it was read: nobody claimed, attempted or settled it since. */
     private static Bson unchanged(Notification seen) {
-        return Filters.and(Filters.eq("_id", seen.id), Filters.eq("status", seen.status), Filters.eq("claim", seen.claim),
-                Filters.eq("attempts", seen.attempts));
+        return Filters.and(Filters.eq("_id", seen.id), Filters.eq("status", seen.status),
+                Filters.eq(Lease.OWNER, seen.leaseOwner), Filters.eq("attempts", seen.attempts));
     }
 }

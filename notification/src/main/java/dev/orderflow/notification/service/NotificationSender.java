@@ -8,6 +8,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
+import dev.orderflow.common.lease.LeaseLostException;
 import dev.orderflow.notification.Notification;
 import dev.orderflow.notification.channel.EmailChannel;
 import dev.orderflow.notification.channel.LogChannel;
@@ -40,7 +41,7 @@ public class NotificationSender {
 
     @AsynchronousNonBlocking
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 3, delay = 200, abortOn = { TimeoutException.class, ClaimLostException.class })
+    @Retry(maxRetries = 3, delay = 200, abortOn = { TimeoutException.class, LeaseLostException.class })
     @ExponentialBackoff(factor = 2, maxDelay = 2000)
     public Uni<Void> send(Notification claimed) {
         return claims.recordAttempt(claimed).chain(this::deliver);

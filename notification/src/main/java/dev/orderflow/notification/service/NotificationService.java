@@ -1,14 +1,12 @@
 package dev.orderflow.notification.service;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
+import dev.orderflow.common.lease.LeaseLostException;
 import dev.orderflow.common.messaging.Envelope;
 import dev.orderflow.notification.Notification;
-import dev.orderflow.notification.config.NotificationConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -33,30 +31,21 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class NotificationService {
 
-    private static final Duration WAIT_BACKOFF = Duration.ofMillis(50);
-    private static final Duration MAX_WAIT_BACKOFF = Duration.ofSeconds(1);
-
     private final Drafts drafts;
     private final NotificationClaims claims;
     private final NotificationSender sender;
-    private final Duration lease;
 
-    public NotificationService(Drafts drafts, NotificationClaims claims, NotificationSender sender,
-            NotificationConfig config) {
+    public NotificationService(Drafts drafts, NotificationClaims claims, NotificationSender sender) {
         this.drafts = drafts;
         this.claims = claims;
         this.sender = sender;
-        this.lease = config.lease();
     }
 
     /** Notifies the event; completes once the notification is settled, or fails for the broker to redeliver it. */
     public Uni<Void> handle(Envelope<Object> event) {
         return Uni.createFrom().item(() -> drafts.of(event.messageId(), event.payload()))
-                .chain(draft -> Uni.createFrom().deferred(() -> claims.claim(draft))
-                        // another worker has it: it settles it within the lease, or is taken for stopped after it
-                        .onFailure(NotificationBusyException.class).retry()
-                        .withBackOff(WAIT_BACKOFF, MAX_WAIT_BACKOFF)
-                        .expireIn(lease.plus(MAX_WAIT_BACKOFF).toMillis()))
+                // another worker has it: it settles it within the lease, or is taken for stopped after it
+                .chain(draft -> claims.waitingForOthers(Uni.createFrom().deferred(() -> claims.claim(draft))))
                 .onItem().ifNotNull().transformToUni(this::send)
                 .replaceWithVoid();
     }
@@ -66,7 +55,7 @@ public class NotificationService {
             if (failure == null) {
                 return claims.sent(claimed);
             }
-            if (failure instanceof ClaimLostException) {
+            if (failure instanceof LeaseLostException) {
                 // another worker took this one for stopped and settled the notification: nothing left to do
                 return Uni.createFrom().voidItem();
             }

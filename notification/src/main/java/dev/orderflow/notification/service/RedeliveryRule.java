@@ -1,6 +1,5 @@
 package dev.orderflow.notification.service;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import dev.orderflow.notification.Notification;
@@ -29,11 +28,11 @@ public final class RedeliveryRule {
     private RedeliveryRule() {
     }
 
-    public static Action decide(Notification existing, Instant now, Duration lease) {
+    public static Action decide(Notification existing, Instant now) {
         return switch (existing.status) {
             case SENT -> Action.ACKNOWLEDGE;
             case FAILED -> existing.failure == Notification.Failure.NOT_ACCEPTED ? Action.SEND_AGAIN : Action.ACKNOWLEDGE;
-            case SENDING -> existing.attemptedAt.plus(lease).isAfter(now) ? Action.WAIT : Action.GIVE_UP;
+            case SENDING -> existing.leaseUntil != null && existing.leaseUntil.isAfter(now) ? Action.WAIT : Action.GIVE_UP;
         };
     }
 }

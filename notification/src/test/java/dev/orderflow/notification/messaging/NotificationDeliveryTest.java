@@ -183,7 +183,8 @@ class NotificationDeliveryTest {
         String eventId = idOf(order, event);
         Instant crashedAt = Instant.now().minus(Duration.ofMinutes(5));
         Notification left = Notification.claimed(new Draft(eventId, "order.confirmed", emailOf(order), customerOf(order),
-                order, "Your order " + order + " is confirmed", "body"), DeliveryChannel.EMAIL, crashedAt);
+                order, "Your order " + order + " is confirmed", "body"), DeliveryChannel.EMAIL, crashedAt,
+                crashedAt.plusSeconds(60));
         left.attempts = 1;
         notifications.persist(left).await().atMost(Duration.ofSeconds(10));
 

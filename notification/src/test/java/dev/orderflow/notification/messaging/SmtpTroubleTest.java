@@ -154,7 +154,8 @@ class SmtpTroubleTest {
         String eventId = idOf(order, event);
         Instant attemptedAt = Instant.now();
         Notification held = Notification.claimed(new Draft(eventId, "order.confirmed", emailOf(order), customerOf(order),
-                order, "Your order " + order + " is confirmed", "body"), DeliveryChannel.EMAIL, attemptedAt);
+                order, "Your order " + order + " is confirmed", "body"), DeliveryChannel.EMAIL, attemptedAt,
+                attemptedAt.plus(LEASE));
         held.attempts = 1;
         notifications.persist(held).await().atMost(Duration.ofSeconds(10));
 

@@ -43,6 +43,6 @@ class NotificationRepositoryTest {
 
     private static Notification claimed(String eventId) {
         return Notification.claimed(new Draft(eventId, "order.confirmed", "ada@example.com", "c-1", "o-1", "subject", "body"),
-                DeliveryChannel.EMAIL, Instant.now());
+                DeliveryChannel.EMAIL, Instant.now(), Instant.now().plusSeconds(60));
     }
 }

@@ -69,7 +69,7 @@ class NotificationResourceTest {
                 .body("attempts", equalTo(1))
                 .body("failure", nullValue())
                 .body("timeline.sent", not(nullValue()))
-                .body("$", not(hasKey("claim")));
+                .body("$", not(hasKey("leaseOwner")));
     }
 
     @Test
@@ -143,7 +143,7 @@ class NotificationResourceTest {
             int minutesLater) {
         Instant at = START.plus(Duration.ofMinutes(minutesLater));
         Draft draft = new Draft(orderId + ":" + type, type, "ada@example.com", customerId, orderId, "subject", "body");
-        Notification notification = Notification.claimed(draft, DeliveryChannel.EMAIL, at);
+        Notification notification = Notification.claimed(draft, DeliveryChannel.EMAIL, at, at.plusSeconds(60));
         notification.status = status;
         notification.attempts = 1;
         if (status == NotificationStatus.FAILED) {

@@ -52,16 +52,19 @@ class RedeliveryRuleTest {
     }
 
     private static Action decide(Notification existing) {
-        return RedeliveryRule.decide(existing, NOW, LEASE);
+        return RedeliveryRule.decide(existing, NOW);
     }
 
     private static Notification notification(NotificationStatus status, Notification.Failure failure, Instant attemptedAt) {
         Draft draft = new Draft("o-1:order.confirmed", "order.confirmed", "ada@example.com", "c-1", "o-1", "subject",
                 "body");
-        Notification notification = Notification.claimed(draft, DeliveryChannel.EMAIL, attemptedAt.minusSeconds(5));
+        Notification notification = Notification.claimed(draft, DeliveryChannel.EMAIL, attemptedAt.minusSeconds(5),
+                attemptedAt.minusSeconds(5).plus(LEASE));
         notification.status = status;
         notification.failure = failure;
+        // each attempt refreshes the lease
         notification.attemptedAt = attemptedAt;
+        notification.leaseUntil = attemptedAt.plus(LEASE);
         return notification;
     }
 }
