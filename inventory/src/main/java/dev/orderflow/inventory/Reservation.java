@@ -33,6 +33,9 @@ public class Reservation {
     /** How the release command was answered, so a repeated release gets the same answer. */
     public StockReleased.Outcome releaseOutcome;
 
+    /** A step started and not finished yet, if any: the next worker finishes it first. */
+    public ReservationStep underway;
+
     public String leaseOwner;
     public Instant leaseUntil;
 
@@ -61,5 +64,10 @@ public class Reservation {
             this.sku = sku;
             this.quantity = quantity;
         }
+    }
+
+    /** Whether a worker left something half done: stock being taken, or a step under way. */
+    public boolean isInProgress() {
+        return status == ReservationStatus.PENDING || underway != null;
     }
 }

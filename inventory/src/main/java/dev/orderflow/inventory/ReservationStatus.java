@@ -1,25 +1,18 @@
 package dev.orderflow.inventory;
 
 /**
- * Where a reservation stands. The {@code -ING} states mark an operation that was started and not finished (the worker
- * crashed): whoever handles the reservation next finishes it first.
+ * Where a reservation stands, as a reader needs it: stock being taken (PENDING), held, or the outcome. A step that
+ * was started and not finished (its worker crashed) is not a status of its own but {@link Reservation#underway}:
+ * whoever handles the reservation next finishes it first.
  */
 public enum ReservationStatus {
     /** taking stock for the lines; ends HELD or REJECTED */
     PENDING,
     HELD,
     REJECTED,
-    COMMITTING,
     COMMITTED,
-    RELEASING,
     RELEASED,
-    RETURNING,
+    /** committed, then given back: the sold stock is available again */
     RETURNED,
-    EXPIRING,
-    EXPIRED;
-
-    /** Whether an operation is half done. */
-    public boolean isInProgress() {
-        return this == PENDING || this == COMMITTING || this == RELEASING || this == RETURNING || this == EXPIRING;
-    }
+    EXPIRED
 }

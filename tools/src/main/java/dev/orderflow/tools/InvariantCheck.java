@@ -29,7 +29,8 @@ public final class InvariantCheck {
 
     static final Set<String> CONFIRMED = Set.of("CONFIRMED", "SHIPPED", "DELIVERED");
     static final Set<String> SETTLED = Set.of("CONFIRMED", "SHIPPED", "DELIVERED", "CANCELLED");
-    static final Set<String> RESERVATION_OPEN = Set.of("PENDING", "HELD", "COMMITTING", "RELEASING", "RETURNING", "EXPIRING");
+    /** A reservation is open while stock is held or being taken, and while a step on it is under way. */
+    static final Set<String> RESERVATION_OPEN = Set.of("PENDING", "HELD");
     static final Set<String> PAYMENT_KEPT = Set.of("CAPTURED", "PENDING");
     static final Set<String> SHIPMENT_CALLED_OFF = Set.of("CANCELLED", "REJECTED");
 
@@ -152,11 +153,16 @@ public final class InvariantCheck {
         for (JsonNode order : snapshot.orders()) {
             String status = order.path("status").asText();
             JsonNode reservation = snapshot.reservations().get(id(order));
-            String held = reservation == null ? "NONE" : reservation.path("status").asText();
+            String held = reservation == null ? "NONE"
+                    : reservation.path("status").asText()
+                            + (reservation.hasNonNull("underway") ? " (" + reservation.path("underway").asText() + " under way)"
+                                    : "");
             if (CONFIRMED.contains(status) && !held.equals("COMMITTED")) {
                 violations.add(id(order) + " is " + status + " but its reservation is " + held);
             }
-            if (status.equals("CANCELLED") && RESERVATION_OPEN.contains(held)) {
+            boolean open = reservation != null
+                    && (RESERVATION_OPEN.contains(reservation.path("status").asText()) || reservation.hasNonNull("underway"));
+            if (status.equals("CANCELLED") && open) {
                 violations.add(id(order) + " is CANCELLED but its reservation is " + held);
             }
         }

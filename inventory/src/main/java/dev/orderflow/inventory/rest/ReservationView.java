@@ -8,11 +8,13 @@ import dev.orderflow.contracts.inventory.StockRejected;
 import dev.orderflow.contracts.inventory.StockReleased;
 import dev.orderflow.inventory.Reservation;
 import dev.orderflow.inventory.ReservationStatus;
+import dev.orderflow.inventory.ReservationStep;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** An order's reservation as the API shows it. */
 @RegisterForReflection
-public record ReservationView(String orderId, ReservationStatus status, List<Line> lines, StockRejected.Reason rejectionReason,
+public record ReservationView(String orderId, ReservationStatus status, ReservationStep underway, List<Line> lines,
+        StockRejected.Reason rejectionReason,
         List<StockRejected.LineProblem> problems, StockReleased.Outcome releaseOutcome, Instant createdAt, Instant heldAt,
         Instant expiresAt, Instant closedAt) {
 
@@ -24,7 +26,8 @@ public record ReservationView(String orderId, ReservationStatus status, List<Lin
         List<Line> lines = reservation.lines.stream()
                 .map(line -> new Line(line.sku, line.quantity, line.unitPrice, line.currency))
                 .toList();
-        return new ReservationView(reservation.orderId, reservation.status, lines, reservation.rejectionReason,
+        return new ReservationView(reservation.orderId, reservation.status, reservation.underway, lines,
+                reservation.rejectionReason,
                 reservation.problems, reservation.releaseOutcome, reservation.createdAt, reservation.heldAt,
                 reservation.expiresAt,
                 reservation.closedAt);

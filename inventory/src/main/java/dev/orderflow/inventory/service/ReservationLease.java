@@ -19,6 +19,7 @@ import dev.orderflow.common.lease.LeaseLostException;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.inventory.Reservation;
 import dev.orderflow.inventory.ReservationStatus;
+import dev.orderflow.inventory.ReservationStep;
 import dev.orderflow.inventory.config.InventoryConfig;
 import dev.orderflow.inventory.repository.ReservationRepository;
 import io.smallrye.mutiny.Uni;
@@ -61,20 +62,34 @@ public class ReservationLease {
         return Lease.giveBack(reservations.mongoCollection(), orderId, owner);
     }
 
-    /** Moves the reservation on, conditionally on its status and on this worker still holding the lease. */
+    /** Records that {@code step} is under way, conditionally as {@link #transition} is; the status stays. */
+    Uni<Reservation> begin(Reservation reservation, ReservationStep step) {
+        return change(reservation, Updates.combine(Updates.set("underway", step), Updates.inc("version", 1)),
+                reservation.status + " -> " + reservation.status + " (" + step + " under way)");
+    }
+
+    /**
+     * Moves the reservation to {@code to}, its step (if any) done: conditionally on the status and step it was read
+     * with and on this worker still holding the lease. A settled reservation needs no worker: the lease goes back in
+     * the same write.
+     */
     Uni<Reservation> transition(Reservation reservation, ReservationStatus to, Bson... changes) {
         List<Bson> update = new ArrayList<>(List.of(changes));
         update.add(Updates.set("status", to));
+        update.add(Updates.unset("underway"));
         update.add(Updates.inc("version", 1));
-        if (!to.isInProgress()) {
-            // a settled reservation needs no worker: give the lease back in the same write
+        if (to != ReservationStatus.PENDING) {
             update.add(Lease.giveBack());
         }
+        return change(reservation, Updates.combine(update), reservation.status + " -> " + to);
+    }
+
+    private Uni<Reservation> change(Reservation reservation, Bson update, String what) {
         Bson expected = Filters.and(Filters.eq("_id", reservation.orderId), Filters.eq("status", reservation.status),
-                Lease.heldBy(reservation.leaseOwner));
-        return reservations.mongoCollection().findOneAndUpdate(expected, Updates.combine(update), MongoSupport.RETURN_AFTER)
+                Filters.eq("underway", reservation.underway), Lease.heldBy(reservation.leaseOwner));
+        return reservations.mongoCollection().findOneAndUpdate(expected, update, MongoSupport.RETURN_AFTER)
                 .onItem().ifNull().failWith(() -> new LeaseLostException(reservation.orderId))
-                .invoke(moved -> LOG.debugf("Reservation of order %s: %s -> %s", reservation.orderId, reservation.status, to));
+                .invoke(moved -> LOG.debugf("Reservation of order %s: %s", reservation.orderId, what));
     }
 
     /** Refuses to touch stock when the lease is about to run out: the next worker will redo this safely. */

@@ -53,7 +53,7 @@ public final class ReservationReplies {
             case REJECTED -> new StockCommitRefused(orderId, StockCommitRefused.Status.REJECTED);
             case RELEASED -> new StockCommitRefused(orderId, StockCommitRefused.Status.RELEASED);
             case EXPIRED -> new StockCommitRefused(orderId, StockCommitRefused.Status.EXPIRED);
-            case PENDING, HELD, COMMITTING, RELEASING, RETURNING, EXPIRING -> throw new IllegalStateException(
+            case PENDING, HELD -> throw new IllegalStateException(
                     "Order " + orderId + ": no reply to commit while the reservation is " + reservation.status);
         };
     }

@@ -134,7 +134,7 @@ public class ReservationService {
     /** The order's reservation, with any half-done operation finished. */
     private Uni<Reservation> current(String orderId) {
         return reservations.findById(orderId)
-                .chain(found -> found.status.isInProgress() ? underLease(orderId, ReservationService::settled)
+                .chain(found -> found.isInProgress() ? underLease(orderId, ReservationService::settled)
                         : settled(found));
     }
 

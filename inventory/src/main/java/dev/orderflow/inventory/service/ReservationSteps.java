@@ -1,15 +1,11 @@
 package dev.orderflow.inventory.service;
 
 import static dev.orderflow.inventory.ReservationStatus.COMMITTED;
-import static dev.orderflow.inventory.ReservationStatus.COMMITTING;
 import static dev.orderflow.inventory.ReservationStatus.EXPIRED;
-import static dev.orderflow.inventory.ReservationStatus.EXPIRING;
 import static dev.orderflow.inventory.ReservationStatus.HELD;
 import static dev.orderflow.inventory.ReservationStatus.REJECTED;
 import static dev.orderflow.inventory.ReservationStatus.RELEASED;
-import static dev.orderflow.inventory.ReservationStatus.RELEASING;
 import static dev.orderflow.inventory.ReservationStatus.RETURNED;
-import static dev.orderflow.inventory.ReservationStatus.RETURNING;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +26,8 @@ import dev.orderflow.common.outbox.Outbox;
 import dev.orderflow.contracts.inventory.StockReleased;
 import dev.orderflow.inventory.Product;
 import dev.orderflow.inventory.Reservation;
+import dev.orderflow.inventory.ReservationStatus;
+import dev.orderflow.inventory.ReservationStep;
 import dev.orderflow.inventory.config.InventoryConfig;
 import dev.orderflow.inventory.messaging.ReservationOutbox;
 import dev.orderflow.inventory.repository.ProductRepository;
@@ -37,8 +35,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * How a reservation's stock moves, step by step, under {@link ReservationLease}. Stock moves one product at a time
- * through {@link StockLedger}, whose updates are safe to repeat, and a status ending in -ING records a step under way:
- * {@link #finishInProgress} completes whatever a crashed worker left half done, before anything else happens.
+ * through {@link StockLedger}, whose updates are safe to repeat, and {@link Reservation#underway} records a step under
+ * way (PENDING, stock being taken): {@link #finishInProgress} completes whatever a crashed worker left half done,
+ * before anything else happens: the one place that finishes a reservation's half-done step.
  */
 @ApplicationScoped
 public class ReservationSteps {
@@ -65,13 +64,17 @@ public class ReservationSteps {
     }
 
     Uni<Reservation> finishInProgress(Reservation reservation) {
-        return switch (reservation.status) {
-            case PENDING -> takeStock(reservation);
-            case COMMITTING -> completeCommit(reservation);
-            case RELEASING -> completeRelease(reservation);
-            case RETURNING -> completeReturn(reservation);
-            case EXPIRING -> completeExpiry(reservation);
-            default -> settled(reservation);
+        if (reservation.status == ReservationStatus.PENDING) {
+            return takeStock(reservation);
+        }
+        if (reservation.underway == null) {
+            return settled(reservation);
+        }
+        return switch (reservation.underway) {
+            case COMMIT -> completeCommit(reservation);
+            case RELEASE -> completeRelease(reservation);
+            case RETURN -> completeReturn(reservation);
+            case EXPIRE -> completeExpiry(reservation);
         };
     }
 
@@ -123,8 +126,8 @@ public class ReservationSteps {
 
     Uni<Reservation> releaseOrReturn(Reservation reservation) {
         return switch (reservation.status) {
-            case HELD -> lease.transition(reservation, RELEASING).chain(this::completeRelease);
-            case COMMITTED -> lease.transition(reservation, RETURNING).chain(this::completeReturn);
+            case HELD -> lease.begin(reservation, ReservationStep.RELEASE).chain(this::completeRelease);
+            case COMMITTED -> lease.begin(reservation, ReservationStep.RETURN).chain(this::completeReturn);
             default -> settled(reservation);
         };
     }
@@ -138,7 +141,7 @@ public class ReservationSteps {
     }
 
     Uni<Reservation> commitHeld(Reservation reservation) {
-        return lease.transition(reservation, COMMITTING).chain(this::completeCommit);
+        return lease.begin(reservation, ReservationStep.COMMIT).chain(this::completeCommit);
     }
 
     private Uni<Reservation> completeCommit(Reservation reservation) {
@@ -169,7 +172,7 @@ public class ReservationSteps {
     }
 
     Uni<Reservation> expireHeld(Reservation reservation) {
-        return lease.transition(reservation, EXPIRING).chain(this::completeExpiry);
+        return lease.begin(reservation, ReservationStep.EXPIRE).chain(this::completeExpiry);
     }
 
     /** The reservation-expired event is stored with the EXPIRED status, then published (or left to the outbox sweep). */

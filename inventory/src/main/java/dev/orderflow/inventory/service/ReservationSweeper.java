@@ -31,8 +31,7 @@ public class ReservationSweeper {
 
     private static final Logger LOG = Logger.getLogger(ReservationSweeper.class);
     /** Reservations whose holds are legitimate. */
-    private static final Set<ReservationStatus> HOLDING = EnumSet.of(ReservationStatus.PENDING, ReservationStatus.HELD,
-            ReservationStatus.COMMITTING, ReservationStatus.RELEASING, ReservationStatus.EXPIRING);
+    private static final Set<ReservationStatus> HOLDING = EnumSet.of(ReservationStatus.PENDING, ReservationStatus.HELD);
 
     private final ReservationService service;
     private final ReservationSteps steps;

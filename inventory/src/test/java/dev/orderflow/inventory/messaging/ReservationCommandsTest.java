@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +23,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
@@ -37,7 +41,9 @@ import dev.orderflow.contracts.inventory.StockRejected;
 import dev.orderflow.contracts.inventory.StockReleased;
 import dev.orderflow.contracts.inventory.StockReserved;
 import dev.orderflow.inventory.Product;
+import dev.orderflow.inventory.Reservation;
 import dev.orderflow.inventory.ReservationStatus;
+import dev.orderflow.inventory.ReservationStep;
 import dev.orderflow.inventory.Stock;
 import dev.orderflow.inventory.repository.ProductRepository;
 import dev.orderflow.inventory.repository.ReservationRepository;
@@ -122,6 +128,27 @@ class ReservationCommandsTest {
 
         assertEquals(new StockCommitted(order), committed.as(StockCommitted.class));
         assertStock(sku, 6, 0, 4);
+    }
+
+    @Test
+    void aStepLeftHalfDoneByAWorkerThatDiedIsFinishedBeforeTheNextCommand() {
+        String sku = newProduct("half-done", 10, 0);
+        String order = newOrder();
+        send(order, "reserve", new ReserveStock(order, List.of(new StockLine(sku, 4))));
+        // a worker began the commit, then died before moving any stock: its step is recorded, its lease ran out
+        reservations.mongoCollection().updateOne(Filters.eq("_id", order),
+                Updates.combine(Updates.set("underway", ReservationStep.COMMIT), Updates.set("leaseOwner", "dead-worker"),
+                        Updates.set("leaseUntil", Instant.now().minusSeconds(1))))
+                .await().atMost(Duration.ofSeconds(10));
+
+        StockReleased released = send(order, "release", new ReleaseStock(order)).as(StockReleased.class);
+
+        assertEquals(StockReleased.Outcome.RETURNED, released.outcome(), "the commit was finished, then the sale undone");
+        assertStock(sku, 10, 0, 0);
+        Reservation settled = Stock.reservation(reservations, order);
+        assertEquals(ReservationStatus.RETURNED, settled.status);
+        assertEquals(null, settled.underway, "no step left under way");
+        assertEquals(null, settled.leaseOwner, "the lease given back");
     }
 
     @Test
