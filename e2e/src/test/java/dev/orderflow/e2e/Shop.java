@@ -3,6 +3,7 @@ package dev.orderflow.e2e;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,8 @@ final class Shop {
     static String product(String name, long stock) {
         String sku = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         given().contentType(ContentType.JSON)
-                .body(Map.of("sku", sku, "name", name, "category", "e2e", "unitPrice", "25.00", "currency", "EUR",
+                .body(Map.of("sku", sku, "name", name, "category", "e2e", "unitPrice", new BigDecimal("25.00"), "currency",
+                        "EUR",
                         "initialStock", stock, "lowStockThreshold", 0))
                 .when().post(INVENTORY + "/products")
                 .then().statusCode(201);

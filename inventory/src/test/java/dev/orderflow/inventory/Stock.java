@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +25,8 @@ public final class Stock {
     public static String newProduct(String name, long stock, long lowStockThreshold) {
         String sku = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         given().contentType(ContentType.JSON)
-                .body(Map.of("sku", sku, "name", name, "category", "test", "unitPrice", "10.00", "currency", "EUR",
+                .body(Map.of("sku", sku, "name", name, "category", "test", "unitPrice", new BigDecimal("10.00"), "currency",
+                        "EUR",
                         "initialStock", stock, "lowStockThreshold", lowStockThreshold))
                 .when().post("/products")
                 .then().statusCode(201);

@@ -14,7 +14,9 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
+import dev.orderflow.common.rest.StrictJson;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 
@@ -29,10 +31,12 @@ public class MessageCodec {
     static final int PERSISTENT = 2;
 
     private final ObjectMapper json;
+    private final ObjectReader reader;
     private final Validator validator;
 
     public MessageCodec(ObjectMapper json, Validator validator) {
         this.json = json;
+        this.reader = StrictJson.forMessages(json);
         this.validator = validator;
     }
 
@@ -69,7 +73,7 @@ public class MessageCodec {
                 .orElseThrow(() -> new UnreadableMessageException("message of type " + type + " without a message id"));
         Object payload;
         try {
-            payload = json.readValue(body, contract);
+            payload = reader.forType(contract).readValue(body);
         } catch (IOException e) {
             throw new UnreadableMessageException(
                     "body of " + type + " message " + messageId + " is not valid: " + e.getMessage(), e);

@@ -17,7 +17,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Writes every error of every service as an RFC 9457 problem ({@code application/problem+json}). Input errors name
@@ -66,11 +68,26 @@ public class ProblemMapper {
                     "The request body is not valid JSON: " + e.getOriginalMessage(), path(uri), List.of()));
         }
         String field = e instanceof JsonMappingException mapping ? field(mapping.getPath()) : "";
-        String detail = field.isEmpty() ? "The request body does not have the expected shape"
-                : "has a value of the wrong type or form";
+        String detail = field.isEmpty() ? bodyDetail(e) : fieldDetail(e);
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, detail));
         return respond(new Problem(INVALID_REQUEST_TYPE, INVALID_REQUEST_TITLE, 400,
                 field.isEmpty() ? detail : field + " " + detail, path(uri), errors));
+    }
+
+    private static String bodyDetail(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        return message != null && message.startsWith("Trailing token") ? "The request body goes on after its JSON value"
+                : "The request body does not have the expected shape";
+    }
+
+    private static String fieldDetail(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a field of this request";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            return "contains a control character or an unpaired surrogate";
+        }
+        return "has a value of the wrong type or form";
     }
 
     /** The JAX-RS errors: unknown path (404), wrong method (405), unsupported media type (415)... */

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -105,7 +106,7 @@ class ProductResourceTest {
     void updateReplacesTheDescriptionAndKeepsTheStock() {
         String sku = newProduct("old-name", 7, 1);
         Map<String, Object> update = Map.of("name", "New name", "description", "better", "category", "renamed", "unitPrice",
-                "5.5",
+                new BigDecimal("5.5"),
                 "currency", "USD", "lowStockThreshold", 2);
 
         given().contentType(ContentType.JSON).body(update)
@@ -151,7 +152,7 @@ class ProductResourceTest {
         assertRefused(without("name"), "name");
         assertRefused(with("sku", "has spaces"), "sku");
         assertRefused(with("unitPrice", -1), "unitPrice");
-        assertRefused(with("unitPrice", "12.345678"), "unitPrice");
+        assertRefused(with("unitPrice", new BigDecimal("12.345678")), "unitPrice");
         assertRefused(with("currency", "euro"), "currency");
         assertRefused(with("initialStock", -5), "initialStock");
         assertRefused(with("initialStock", 1_000_000_000_000L), "initialStock");
@@ -228,7 +229,7 @@ class ProductResourceTest {
         product.put("name", "Thing");
         product.put("description", "A thing");
         product.put("category", "things");
-        product.put("unitPrice", "19.99");
+        product.put("unitPrice", new BigDecimal("19.99"));
         product.put("currency", "EUR");
         product.put("initialStock", 12);
         product.put("lowStockThreshold", 3);

@@ -14,6 +14,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.orderflow.contracts.inventory.Sku;
+
 /**
  * An order as a customer places it. There are no prices: they come from inventory when the stock is reserved. Each
  * product appears on one line only.
@@ -28,7 +30,7 @@ public record PlaceOrder(
 
     @Schema(description = "A quantity of one product")
     public record Item(
-            @Schema(example = "product-001") @NotBlank @Size(max = 64) String sku,
+            @Schema(example = "product-001") @NotBlank @Pattern(regexp = Sku.PATTERN, message = Sku.MESSAGE) String sku,
             @Schema(example = "1") @NotNull @Min(1) @Max(1000) Integer quantity) {
     }
 

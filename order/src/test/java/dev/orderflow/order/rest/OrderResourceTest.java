@@ -114,6 +114,19 @@ class OrderResourceTest {
     }
 
     @Test
+    void anOrderIsReadExactlyAsItsContractSays() {
+        assertRefused(withItems(List.of(Map.of("sku", "laptop", "quantity", 1.5))), "items[0].quantity");
+        assertRefused(withItems(List.of(Map.of("sku", "laptop", "quantity", "2"))), "items[0].quantity");
+        assertRefused(withItems(List.of(Map.of("sku", "not a sku!", "quantity", 1))), "items[0].sku");
+        assertRefused(withItems(List.of(Map.of("sku", 7, "quantity", 1))), "items[0].sku");
+        assertRefused(withItems(List.of(Map.of("sku", "laptop", "quantty", 1))), "items[0].quantty");
+        assertRefused(withAddress("city", true), "shippingAddress.city");
+        assertRefused(withAddress("name", "Ada\u0000Lovelace"), "shippingAddress.name");
+        assertRefused(with("couponCode", "FREE"), "couponCode");
+        assertRefused(with("customerId", 0), "customerId");
+    }
+
+    @Test
     void malformedJsonIsRefused() {
         given().contentType(ContentType.JSON).body("{\"customerId\": ")
                 .when().post("/orders")

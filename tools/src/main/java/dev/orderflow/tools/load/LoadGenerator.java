@@ -51,7 +51,7 @@ public final class LoadGenerator implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < products; i++) {
             String sku = "load-" + run + "-" + i;
-            String body = "{\"sku\":\"" + sku + "\",\"name\":\"Load " + i + "\",\"category\":\"load\",\"unitPrice\":\"9.99\","
+            String body = "{\"sku\":\"" + sku + "\",\"name\":\"Load " + i + "\",\"category\":\"load\",\"unitPrice\":9.99,"
                     + "\"currency\":\"EUR\",\"initialStock\":10000000,\"lowStockThreshold\":0}";
             HttpResponse<String> created = send(http, HttpRequest.newBuilder(inventory.resolve("/products"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
