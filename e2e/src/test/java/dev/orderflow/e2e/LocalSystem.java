@@ -21,6 +21,8 @@ import dev.orderflow.tools.Endpoints;
 public final class LocalSystem implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
     static final String VIRTUAL_HOST = "orderflow-e2e";
+    /** The embedded store's port in this run (not the local run's 27017, so that both can run at once). */
+    static final int STORE_PORT = 27117;
     static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
 
     static final Path ROOT = Path.of(System.getProperty("orderflow.root", "..")).toAbsolutePath().normalize();
@@ -102,7 +104,7 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
         Map<String, String> env = builder.environment();
         env.put("ORDERFLOW_RUN_DIR", RUN_DIR.toString());
         env.put("ORDERFLOW_STORE", "memory");
-        env.put("ORDERFLOW_STORE_PORT", "27117");
+        env.put("ORDERFLOW_STORE_PORT", Integer.toString(STORE_PORT));
         env.put("RABBITMQ_VIRTUAL_HOST", virtualHost);
         execute(builder, String.join(" ", script), false);
     }

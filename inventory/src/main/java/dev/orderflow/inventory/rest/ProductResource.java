@@ -38,7 +38,7 @@ public class ProductResource {
     @Operation(summary = "List products, by sku")
     public Uni<Page<ProductView>> list(
             @Parameter(description = "Only products of this category") @QueryParam("category") @Size(max = 100) String category,
-            @Parameter(description = "Only products whose available stock is below their threshold") @QueryParam("lowStock") boolean lowStock,
+            @Parameter(description = "Only products whose available stock is below their threshold") @QueryParam("lowStock") @DefaultValue("false") boolean lowStock,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return catalogue.list(QueryParams.nonBlank(category), lowStock, page, size).map(found -> found.map(ProductView::of));

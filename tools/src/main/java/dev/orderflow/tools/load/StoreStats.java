@@ -16,14 +16,14 @@ import com.mongodb.client.MongoClients;
  * {@code top} admin command (reads: queries, getmore, commands; writes: insert, update, remove), bytes from
  * {@code dbStats} ({@code dataSize}, the documents' BSON size). The embedded store and a MongoDB answer both.
  */
-final class StoreStats {
+public final class StoreStats {
 
     static final List<String> DATABASES = List.of("order", "inventory", "payment", "shipping", "notification");
     private static final List<String> READS = List.of("queries", "getmore", "commands");
     private static final List<String> WRITES = List.of("insert", "update", "remove");
 
     /** One database's figures at one moment. */
-    record Figures(long reads, long writes, long dataBytes) {
+    public record Figures(long reads, long writes, long dataBytes) {
 
         static final Figures NONE = new Figures(0, 0, 0);
 
@@ -40,7 +40,7 @@ final class StoreStats {
     }
 
     /** The figures of every service database, or empty when the store cannot be asked. */
-    static Optional<Map<String, Figures>> read(String connectionString) {
+    public static Optional<Map<String, Figures>> read(String connectionString) {
         try (MongoClient client = MongoClients.create(connectionString)) {
             Document totals = client.getDatabase("admin").runCommand(new Document("top", 1)).get("totals", Document.class);
             Map<String, Figures> figures = new LinkedHashMap<>();
