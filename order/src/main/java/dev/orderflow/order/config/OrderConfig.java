@@ -16,6 +16,18 @@ public interface OrderConfig {
 
     Admission admission();
 
+    IdempotencyKeys idempotencyKeys();
+
+    interface IdempotencyKeys {
+
+        /**
+         * How long an Idempotency-Key is remembered: after that, the same key places a new order. The store's TTL index
+         * removes older keys (MongoDB within a minute or so; a key older than this is treated as gone even before).
+         */
+        @WithDefault("24h")
+        Duration ttl();
+    }
+
     interface Saga {
 
         /** How often the recovery loop looks for sagas past their deadline. */

@@ -1,13 +1,17 @@
 package dev.orderflow.order.repository;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
 import dev.orderflow.common.outbox.Outbox;
 import dev.orderflow.common.store.StoreIndexes;
+import dev.orderflow.order.config.OrderConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -18,9 +22,13 @@ import io.smallrye.mutiny.Uni;
 public class OrderIndexes implements StoreIndexes {
 
     private final OrderRepository orders;
+    private final IdempotencyKeyRepository keys;
+    private final Duration keyTtl;
 
-    public OrderIndexes(OrderRepository orders) {
+    public OrderIndexes(OrderRepository orders, IdempotencyKeyRepository keys, OrderConfig config) {
         this.orders = orders;
+        this.keys = keys;
+        this.keyTtl = config.idempotencyKeys().ttl();
     }
 
     @Override
@@ -29,6 +37,10 @@ public class OrderIndexes implements StoreIndexes {
                 orders.mongoCollection().createIndex(Indexes.ascending("status", "saga.deadline")),
                 orders.mongoCollection().createIndex(Indexes.ascending(Outbox.FIELD + ".since")),
                 orders.mongoCollection().createIndex(Indexes.descending("customerId", "createdAt")),
-                orders.mongoCollection().createIndex(Indexes.descending("createdAt")));
+                orders.mongoCollection().createIndex(Indexes.descending("createdAt")),
+                // the store forgets a key order.idempotency-keys.ttl after it was made (changing the TTL of an existing
+                // database is a collMod, not a new index)
+                keys.mongoCollection().createIndex(Indexes.ascending("createdAt"),
+                        new IndexOptions().expireAfter(keyTtl.toSeconds(), TimeUnit.SECONDS)));
     }
 }

@@ -58,7 +58,7 @@ public class OrderResource {
     @APIResponse(responseCode = "503", description = "Too many orders under way (order.admission.max-in-flight); nothing is "
             + "stored; try again after the Retry-After seconds")
     public Uni<Response> place(
-            @Parameter(description = "Makes retries safe: the same key and body return the first order") @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 200) String idempotencyKey,
+            @Parameter(description = "Makes retries safe: the same key and body return the first order, for order.idempotency-keys.ttl (24 h by default); after that the key places a new order") @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 200) String idempotencyKey,
             @Valid @NotNull PlaceOrder order, UriInfo uri) {
         return service.place(order, idempotencyKey).map(placed -> Response.accepted(OrderView.of(placed.order()))
                 .location(uri.getAbsolutePathBuilder().path(placed.order().id).build())

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.model.Filters;
 
 import dev.orderflow.common.rest.Page;
 import dev.orderflow.common.rest.ProblemException;
@@ -21,6 +23,7 @@ import dev.orderflow.common.store.Paging;
 import dev.orderflow.order.IdempotencyKey;
 import dev.orderflow.order.Order;
 import dev.orderflow.order.OrderStatus;
+import dev.orderflow.order.config.OrderConfig;
 import dev.orderflow.order.repository.IdempotencyKeyRepository;
 import dev.orderflow.order.repository.OrderRepository;
 import dev.orderflow.order.rest.PlaceOrder;
@@ -38,15 +41,17 @@ public class OrderService {
     private final Admission admission;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Duration keyTtl;
 
     public OrderService(OrderRepository orders, IdempotencyKeyRepository keys, OrderSagaRunner saga, Admission admission,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, OrderConfig config, Clock clock) {
         this.orders = orders;
         this.keys = keys;
         this.saga = saga;
         this.admission = admission;
         this.json = json;
         this.clock = clock;
+        this.keyTtl = config.idempotencyKeys().ttl();
     }
 
     /** The order placed, and whether it was placed by an earlier request with the same idempotency key. */
@@ -72,7 +77,7 @@ public class OrderService {
         key.createdAt = clock.instant();
         return keys.persist(key)
                 .chain(() -> saga.start(newOrder(orderId, request)).map(order -> new Placed(order, false)))
-                .onFailure(MongoSupport::isDuplicateKey).recoverWithUni(() -> replay(idempotencyKey, key.requestHash, request));
+                .onFailure(MongoSupport::isDuplicateKey).recoverWithUni(() -> replay(key, request));
     }
 
     public Uni<Order> get(String orderId) {
@@ -90,9 +95,17 @@ public class OrderService {
         return saga.cancel(orderId).onItem().ifNull().failWith(() -> unknown(orderId));
     }
 
-    /** The request came before: the same body gets the same order (created now if the first request died half-way). */
-    private Uni<Placed> replay(String idempotencyKey, String requestHash, PlaceOrder request) {
+    /**
+     * The key was used before: within its time-to-live, the same body gets the same order (created now if the first
+     * request died half-way); after it, the key is taken over for this request, which places a new order.
+     */
+    private Uni<Placed> replay(IdempotencyKey fresh, PlaceOrder request) {
+        String idempotencyKey = fresh.key;
+        String requestHash = fresh.requestHash;
         return keys.findById(idempotencyKey).chain(key -> {
+            if (key == null || !key.createdAt.plus(keyTtl).isAfter(clock.instant())) {
+                return takeOver(key, fresh, request);
+            }
             if (!key.requestHash.equals(requestHash)) {
                 return Uni.createFrom().failure(new ProblemException(422, "Idempotency key reused",
                         "Idempotency-Key " + idempotencyKey + " was used for another request"));
@@ -103,6 +116,18 @@ public class OrderService {
                             .onFailure(MongoSupport::isDuplicateKey).recoverWithUni(() -> orders.findById(key.orderId)
                                     .map(order -> new Placed(order, true))));
         });
+    }
+
+    /** Replaces an expired (or just removed) key with this request's, unless another request did first. */
+    private Uni<Placed> takeOver(IdempotencyKey expired, IdempotencyKey fresh, PlaceOrder request) {
+        Uni<Boolean> replaced = expired == null
+                ? keys.persist(fresh).replaceWith(true).onFailure(MongoSupport::isDuplicateKey).recoverWithItem(false)
+                : keys.mongoCollection()
+                        .replaceOne(Filters.and(Filters.eq("_id", expired.key), Filters.eq("createdAt", expired.createdAt)),
+                                fresh)
+                        .map(result -> result.getModifiedCount() == 1);
+        return replaced.chain(won -> won ? saga.start(newOrder(fresh.orderId, request)).map(order -> new Placed(order, false))
+                : replay(fresh, request));
     }
 
     private Order newOrder(String orderId, PlaceOrder request) {

@@ -29,7 +29,6 @@ import io.restassured.http.ContentType;
 /** Placing and reading orders: what the API accepts, refuses, and returns. */
 @QuarkusTest
 class OrderResourceTest {
-
     static final String PROBLEM = "application/problem+json";
 
     static FakeParticipants participants;
