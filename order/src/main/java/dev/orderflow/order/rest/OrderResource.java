@@ -99,8 +99,9 @@ public class OrderResource {
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Follow an order", description = "Server-sent events: the current status, then one event per status "
-            + "change; the stream ends when the order is DELIVERED or CANCELLED.")
+    @Operation(summary = "Follow an order", description = "Server-sent events: the current status, then the status each time "
+            + "it is found changed (the order is read every order.events.poll-interval, 250 ms: a status that lasts less, "
+            + "such as COMPENSATING, may not be sent); the stream ends when the order is DELIVERED or CANCELLED.")
     @APIResponse(responseCode = "404", description = "No such order")
     @ExistingOrder
     public Multi<OrderStatusEvent> events(String id) {
