@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jboss.logging.Logger;
 
@@ -24,8 +23,9 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 /**
  * The outbox of one kind of document: the messages its changes owe the broker ({@link PendingMessage}), stored in the
  * document itself under {@value #FIELD}. The change and its messages are one single-document update
- * ({@link #add}); the worker that made the change publishes them at once ({@link #publish}), each taken out of the
- * document once the broker confirmed it; what a crash or a broker outage left behind is published by
+ * ({@link #add}); the worker that made the change publishes them at once ({@link #publish}), and once the broker
+ * confirmed them they leave the document, many in one update ({@link TakeOuts}); what a crash or a broker outage left behind is
+ * published by
  * {@link OutboxSweeper}. A message can thus go out twice (never zero times): its id stays the same, so consumers
  * recognise it.
  * <p>
@@ -42,6 +42,7 @@ public abstract class Outbox<D> {
     private final Function<D, List<PendingMessage>> pendingOf;
     private final Messaging messaging;
     private final MutinyEmitter<byte[]> channel;
+    private final TakeOuts takeOuts;
 
     /** For the client proxy of a normal-scoped subclass only. */
     protected Outbox() {
@@ -59,6 +60,7 @@ public abstract class Outbox<D> {
         this.pendingOf = pendingOf;
         this.messaging = messaging;
         this.channel = channel;
+        this.takeOuts = collection == null ? null : new TakeOuts(collection);
     }
 
     /** The message to publish for a pending one, built from the document as it is now. */
@@ -80,8 +82,8 @@ public abstract class Outbox<D> {
     }
 
     /**
-     * Publishes the document's pending messages one after the other, each taken out of the document once the broker
-     * confirmed it. Never fails: what is not confirmed stays in the outbox for the sweep.
+     * Publishes the document's pending messages one after the other; each leaves the document shortly after the broker
+     * confirmed it ({@link TakeOuts}). Never fails: what is not confirmed stays in the outbox for the sweep.
      */
     public Uni<Void> publish(D document) {
         return publish(document, pendingOf.apply(document));
@@ -95,6 +97,9 @@ public abstract class Outbox<D> {
         Object id = idOf.apply(document);
         List<Uni<Void>> publishing = new ArrayList<>();
         for (PendingMessage message : pending) {
+            if (takeOuts.waiting(message.messageId)) {
+                continue; // confirmed already, on its way out
+            }
             Uni<Envelope<?>> built;
             try {
                 built = Uni.createFrom().item(message(document, message));
@@ -109,9 +114,7 @@ public abstract class Outbox<D> {
 
     private Uni<Void> publishOne(Object id, PendingMessage pending, Uni<Envelope<?>> built) {
         return built.chain(message -> messaging.publish(channel, message))
-                .chain(() -> collection.updateOne(Filters.eq("_id", id),
-                        Updates.pull(FIELD, new Document("messageId", pending.messageId))))
-                .replaceWithVoid()
+                .invoke(() -> takeOuts.confirmed(id, pending.messageId))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("%s not published yet (%s); the outbox sweep publishes it", pending, failure.toString());
                     return Uni.createFrom().voidItem();

@@ -1,0 +1,92 @@
+package dev.orderflow.common.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jboss.logging.Logger;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Takes confirmed messages out of their documents' outboxes, many in one update: the first confirm starts a short
+ * window ({@link #WINDOW}), and everything confirmed within it leaves with one {@code updateMany}. One write for a
+ * window instead of one per message; the price is that a crash within the window leaves confirmed messages behind,
+ * which the sweep publishes a second time, under the same id (as after a crash between confirm and take-out). Until
+ * then, this instance does not publish them again when the document's next change publishes what it holds.
+ */
+final class TakeOuts {
+
+    /** How long confirmed messages wait for company before they are taken out. */
+    static final Duration WINDOW = Duration.ofMillis(50);
+    /** The most messages one update takes out. */
+    static final int MOST = 500;
+    private static final Logger LOG = Logger.getLogger(TakeOuts.class);
+
+    private record Confirmed(Object documentId, String messageId) {
+    }
+
+    private final ReactiveMongoCollection<?> collection;
+    private final ConcurrentLinkedQueue<Confirmed> confirmed = new ConcurrentLinkedQueue<>();
+    /** The ids of the messages confirmed and not yet taken out: not to be published again meanwhile. */
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean windowOpen = new AtomicBoolean();
+
+    TakeOuts(ReactiveMongoCollection<?> collection) {
+        this.collection = collection;
+    }
+
+    /** The broker confirmed this message: it leaves its document within the window. */
+    void confirmed(Object documentId, String messageId) {
+        waiting.add(messageId);
+        confirmed.add(new Confirmed(documentId, messageId));
+        openWindow();
+    }
+
+    /** Whether the message was confirmed and waits to be taken out. */
+    boolean waiting(String messageId) {
+        return waiting.contains(messageId);
+    }
+
+    private void openWindow() {
+        if (!confirmed.isEmpty() && windowOpen.compareAndSet(false, true)) {
+            Uni.createFrom().voidItem().onItem().delayIt().by(WINDOW)
+                    .chain(this::takeOut)
+                    .subscribe().with(done -> windowClosed(), failure -> {
+                        LOG.warnf("Confirmed messages not taken out of their outbox yet (%s); the sweep publishes them again",
+                                failure.toString());
+                        windowClosed();
+                    });
+        }
+    }
+
+    private void windowClosed() {
+        windowOpen.set(false);
+        openWindow();
+    }
+
+    private Uni<Void> takeOut() {
+        Set<Object> documents = new LinkedHashSet<>();
+        List<String> messages = new ArrayList<>();
+        Confirmed next;
+        while (messages.size() < MOST && (next = confirmed.poll()) != null) {
+            documents.add(next.documentId());
+            messages.add(next.messageId());
+        }
+        if (messages.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return collection.updateMany(Filters.in("_id", documents),
+                Updates.pull(Outbox.FIELD, Filters.in("messageId", messages))).replaceWithVoid()
+                .onTermination().invoke(() -> messages.forEach(waiting::remove));
+    }
+}
