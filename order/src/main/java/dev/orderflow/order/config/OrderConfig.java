@@ -79,10 +79,29 @@ public interface OrderConfig {
         Optional<Integer> attempts();
     }
 
+    /**
+     * The {@code GET /orders/{id}/events} streams: each is pushed its order's status changes as this instance stores
+     * them, and reads the order only to catch up with another replica's changes ({@code OrderStatusStreams}).
+     */
     interface Events {
 
-        /** How often an order's status is looked at for its server-sent events stream. */
-        @WithDefault("250ms")
-        Duration pollInterval();
+        /**
+         * How often an open stream is sent a heartbeat comment; a stream pushed nothing since the previous heartbeat
+         * also reads its order then, once, and sends the status if another replica changed it.
+         */
+        @WithDefault("15s")
+        Duration heartbeatInterval();
+
+        /** A stream whose order's status has not changed for this long is closed; the client may open it again. */
+        @WithDefault("5m")
+        Duration idleTimeout();
+
+        /** Open streams at which this instance answers a new one with 503 and Retry-After; 0 opens all. */
+        @WithDefault("1000")
+        int maxStreams();
+
+        /** The Retry-After a refused stream is given. */
+        @WithDefault("5s")
+        Duration retryAfter();
     }
 }

@@ -1,8 +1,5 @@
 package dev.orderflow.order.rest;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,8 +15,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,9 +29,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import dev.orderflow.common.rest.Page;
 import dev.orderflow.order.OrderStatus;
-import dev.orderflow.order.config.OrderConfig;
-import dev.orderflow.order.repository.OrderRepository;
 import dev.orderflow.order.service.OrderService;
+import dev.orderflow.order.service.OrderStatusStreams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -40,13 +41,11 @@ public class OrderResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final OrderService service;
-    private final OrderRepository orders;
-    private final OrderConfig.Events config;
+    private final OrderStatusStreams streams;
 
-    public OrderResource(OrderService service, OrderRepository orders, OrderConfig config) {
+    public OrderResource(OrderService service, OrderStatusStreams streams) {
         this.service = service;
-        this.orders = orders;
-        this.config = config.events();
+        this.streams = streams;
     }
 
     @POST
@@ -99,22 +98,21 @@ public class OrderResource {
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Follow an order", description = "Server-sent events: the current status, then the status each time "
-            + "it is found changed (the order is read every order.events.poll-interval, 250 ms: a status that lasts less, "
-            + "such as COMPENSATING, may not be sent); the stream ends when the order is DELIVERED or CANCELLED.")
+    @Operation(summary = "Follow an order", description = "Server-sent events: the order's current status, then every "
+            + "status it is moved to, short-lived ones (COMPENSATING) included, each with the history entries written "
+            + "since the previous event. Changes this instance stores are pushed as they are stored; a change another "
+            + "replica stores is sent at the next heartbeat, a ':heartbeat' comment every order.events.heartbeat-interval "
+            + "(15 s). The stream ends once the order is DELIVERED or CANCELLED, or after order.events.idle-timeout (5 min) "
+            + "without a new status; open it again to go on following.")
+    @APIResponse(responseCode = "200", description = "The stream: an event per status, as below, and heartbeat comments", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = OrderStatusEvent.class)))
     @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "503", description = "This instance has order.events.max-streams (1000) streams open; "
+            + "try again after the Retry-After seconds", headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(implementation = Integer.class)))
     @ExistingOrder
-    public Multi<OrderStatusEvent> events(String id) {
-        AtomicReference<OrderStatus> last = new AtomicReference<>();
-        AtomicBoolean ended = new AtomicBoolean();
-        return Multi.createBy().concatenating().streams(
-                service.get(id).toMulti(),
-                Multi.createFrom().ticks().every(config.pollInterval()).onOverflow().drop()
-                        .onItem().transformToUniAndConcatenate(tick -> orders.findById(id)))
-                // the poll after the one that saw the final status ends the stream
-                .select().first(order -> !ended.getAndSet(order.status.isFinal()))
-                .select().where(order -> order.status != last.getAndSet(order.status))
-                .map(OrderStatusEvent::of);
+    public Multi<OutboundSseEvent> events(String id, Sse sse) {
+        return streams.follow(id).map(update -> update instanceof OrderStatusStreams.StatusChanged changed
+                ? sse.newEventBuilder().data(OrderStatusEvent.of(changed)).build()
+                : sse.newEventBuilder().comment("heartbeat").build());
     }
 
 }

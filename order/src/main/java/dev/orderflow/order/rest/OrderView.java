@@ -34,6 +34,10 @@ public record OrderView(String id, OrderStatus status, CancellationReason cancel
     /** One transition: into which status, which saga step did what, and why. */
     @RegisterForReflection
     public record HistoryEntry(Instant at, OrderStatus status, String step, String outcome, String reason) {
+
+        static HistoryEntry of(Order.HistoryEntry entry) {
+            return new HistoryEntry(entry.at, entry.status, entry.step, entry.outcome, entry.reason);
+        }
     }
 
     public static OrderView of(Order order) {
@@ -47,9 +51,7 @@ public record OrderView(String id, OrderStatus status, CancellationReason cancel
                 order.items.stream().map(item -> new Item(item.sku, item.quantity, item.unitPrice)).toList(),
                 new Address(address.name, address.line1, address.line2, address.city, address.postalCode, address.country),
                 order.total, order.currency, order.paymentId, shipment,
-                order.history.stream()
-                        .map(entry -> new HistoryEntry(entry.at, entry.status, entry.step, entry.outcome, entry.reason))
-                        .toList(),
+                order.history.stream().map(HistoryEntry::of).toList(),
                 order.createdAt, order.updatedAt);
     }
 }

@@ -26,6 +26,7 @@ import dev.orderflow.order.Order;
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.config.OrderConfig;
 import dev.orderflow.order.messaging.OrderEvents;
+import dev.orderflow.order.messaging.OrderStatusFeed;
 import dev.orderflow.order.repository.ConcurrentChangeException;
 import dev.orderflow.order.repository.OrderCache;
 import dev.orderflow.order.repository.OrderRepository;
@@ -35,9 +36,10 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
  * Runs {@link OrderSaga} against the store and the broker. Every change follows the same path ({@link #change}): read
- * the order, decide, store the decision with one conditional update on the order's version, and only then send the
- * commands and publish the events the decision produced. A crash between storing and sending loses nothing: the
- * command is awaited with a deadline, and {@link SagaRecovery} sends it again; the events wait in the order's outbox.
+ * the order, decide, store the decision with one conditional update on the order's version, and only then push the new
+ * status to the order's open streams ({@link OrderStatusFeed}), send the commands and publish the events the decision
+ * produced. A crash between storing and sending loses nothing: the command is awaited with a deadline, and
+ * {@link SagaRecovery} sends it again; the events wait in the order's outbox.
  */
 @ApplicationScoped
 public class OrderSagaRunner {
@@ -49,19 +51,22 @@ public class OrderSagaRunner {
     private final Messaging messaging;
     private final MutinyEmitter<byte[]> commands;
     private final OrderEvents events;
+    private final OrderStatusFeed statusFeed;
     private final SagaEngine<Order> engine;
     private final OrderCache cache;
     private final Admission admission;
     private final Clock clock;
 
     public OrderSagaRunner(OrderRepository orders, OrderCache cache, Admission admission, Messaging messaging,
-            @Channel("commands") MutinyEmitter<byte[]> commands, OrderEvents events, OrderConfig config, Clock clock) {
+            @Channel("commands") MutinyEmitter<byte[]> commands, OrderEvents events, OrderStatusFeed statusFeed,
+            OrderConfig config, Clock clock) {
         this.orders = orders;
         this.cache = cache;
         this.admission = admission;
         this.messaging = messaging;
         this.commands = commands;
         this.events = events;
+        this.statusFeed = statusFeed;
         this.clock = clock;
         Map<String, SagaEngine.Timing> timings = new HashMap<>();
         config.saga().steps()
@@ -128,7 +133,8 @@ public class OrderSagaRunner {
      * Reads the order (from {@link OrderCache} when this instance made its last change), decides, and stores the
      * decision if nobody changed the order meanwhile (else reads the store and decides again); then sends what was
      * decided. With {@code keep}, the stored order goes back to the cache for the saga's next change. An unknown order
-     * yields null.
+     * yields null. A new status is pushed to the order's streams before the commands go: the status a command's reply
+     * brings is pushed after it.
      */
     public Uni<Order> change(String orderId, boolean keep, BiFunction<Order, Instant, Optional<Transition>> decide) {
         return Uni.createFrom().deferred(() -> load(orderId).chain(order -> {
@@ -151,6 +157,9 @@ public class OrderSagaRunner {
             List<PendingMessage> newEvents = order.outbox.stream().filter(pending -> !pendingBefore.contains(pending.messageId))
                     .toList();
             return orders.update(order, expected, newEvents).chain(stored -> {
+                if (stored.status != before) {
+                    statusFeed.push(stored);
+                }
                 if (running && stored.saga.phase.isFinished()) {
                     admission.ended();
                 }

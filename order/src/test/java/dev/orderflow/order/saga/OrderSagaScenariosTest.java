@@ -214,22 +214,6 @@ class OrderSagaScenariosTest {
         assertTrue(participants.commandsOf(id).stream().noneMatch(CANCEL_SHIPMENT::equals));
     }
 
-    @Test
-    void theEventsStreamFollowsTheOrderToItsEnd() {
-        String id = place(order("tok_decline", "laptop"));
-
-        String stream = given().when().get("/orders/" + id + "/events").then().statusCode(200).extract().asString();
-
-        List<String> statuses = stream.lines().filter(line -> line.startsWith("data:"))
-                .map(line -> JsonPath.from(line.substring("data:".length())).getString("status")).toList();
-        assertEquals("CANCELLED", statuses.get(statuses.size() - 1), stream);
-        assertTrue(List.of("PENDING", "COMPENSATING", "CANCELLED").containsAll(statuses), stream);
-        for (int i = 1; i < statuses.size(); i++) {
-            assertTrue(!statuses.get(i).equals(statuses.get(i - 1)), "one event per change: " + statuses);
-        }
-        assertTrue(stream.contains("\"reason\":\"CARD_DECLINED\""), stream);
-    }
-
     private static void shipmentEvent(String orderId, String type, Object event) {
         participants.broker().send("events", type, "shp-" + orderId + ":" + type, orderId, null, event);
     }
