@@ -82,6 +82,7 @@ public class Notification {
         notification.status = NotificationStatus.SENDING;
         notification.leaseOwner = Lease.newOwner();
         notification.leaseUntil = until;
+        notification.attempts = 1; // the first attempt follows at once (NotificationClaims.recordAttempt)
         notification.attemptedAt = now;
         notification.createdAt = now;
         notification.updatedAt = now;

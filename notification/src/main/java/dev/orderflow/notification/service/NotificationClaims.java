@@ -3,6 +3,8 @@ package dev.orderflow.notification.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,6 +42,8 @@ public class NotificationClaims {
     private final DeliveryChannel channel;
     private final Lease lease;
     private final Clock clock;
+    /** The lease owners of notifications inserted by this worker whose first attempt the insert recorded. */
+    private final Set<String> firstAttemptStored = ConcurrentHashMap.newKeySet();
 
     public NotificationClaims(NotificationRepository notifications, NotificationConfig config, Clock clock) {
         this.notifications = notifications;
@@ -56,6 +60,7 @@ public class NotificationClaims {
     public Uni<Notification> claim(Draft draft) {
         Notification fresh = Notification.claimed(draft, channel, clock.instant(), lease.until());
         return notifications.persist(fresh)
+                .invoke(() -> firstAttemptStored.add(fresh.leaseOwner))
                 .onFailure(MongoSupport::isDuplicateKey)
                 .recoverWithUni(() -> notifications.findByEvent(draft.eventId())
                         .onItem().ifNull().failWith(() -> new LeaseBusyException(draft.eventId()))
@@ -67,8 +72,14 @@ public class NotificationClaims {
         return lease.waitingForOthers(attempt);
     }
 
-    /** Counts an attempt and refreshes the lease; fails with {@link LeaseLostException} if the lease is gone. */
+    /**
+     * Counts an attempt and refreshes the lease; fails with {@link LeaseLostException} if the lease is gone. The first
+     * attempt after an insert is recorded by the insert itself (one attempt, at the claim's instant, a fresh lease).
+     */
     public Uni<Notification> recordAttempt(Notification claimed) {
+        if (firstAttemptStored.remove(claimed.leaseOwner)) {
+            return Uni.createFrom().item(claimed);
+        }
         Instant now = clock.instant();
         return notifications.mongoCollection().findOneAndUpdate(held(claimed),
                 Updates.combine(Updates.inc("attempts", 1), Updates.set("attemptedAt", now), Updates.set("updatedAt", now),
