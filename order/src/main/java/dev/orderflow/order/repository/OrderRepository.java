@@ -8,8 +8,11 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
 import org.bson.BsonDocumentWriter;
 import org.bson.BsonString;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
 import org.bson.codecs.EncoderContext;
 
 import com.mongodb.client.model.Filters;
@@ -36,9 +39,7 @@ public class OrderRepository implements ReactivePanacheMongoRepositoryBase<Order
      * before an event was published cannot put the event back.
      */
     public Uni<Order> update(Order order, long expectedVersion, List<PendingMessage> newEvents) {
-        BsonDocument fields = new BsonDocument();
-        mongoCollection().getCodecRegistry().get(Order.class).encode(new BsonDocumentWriter(fields), order,
-                EncoderContext.builder().build());
+        BsonDocument fields = encode(order);
         fields.remove("_id");
         fields.remove(OUTBOX);
         BsonDocument update = new BsonDocument("$set", fields);
@@ -58,5 +59,20 @@ public class OrderRepository implements ReactivePanacheMongoRepositoryBase<Order
                     }
                     return order;
                 });
+    }
+
+    /** A copy of the order, as reading it back from the store would give: for a caller that must not share it. */
+    public Order copy(Order order) {
+        return codec().decode(new BsonDocumentReader(encode(order)), DecoderContext.builder().build());
+    }
+
+    private BsonDocument encode(Order order) {
+        BsonDocument document = new BsonDocument();
+        codec().encode(new BsonDocumentWriter(document), order, EncoderContext.builder().build());
+        return document;
+    }
+
+    private Codec<Order> codec() {
+        return mongoCollection().getCodecRegistry().get(Order.class);
     }
 }

@@ -77,7 +77,8 @@ public class OrderSagaRunner {
     /**
      * Stores a new order with its saga started, and answers: the first command and the order.created event are sent
      * right after, without making the client wait on the broker. Stored is what counts: if the send fails, the
-     * recovery loop sends the command at its deadline and the outbox sweep publishes the event.
+     * recovery loop sends the command at its deadline and the outbox sweep publishes the event. The stored order goes
+     * to the cache for the first reply, and the caller gets a copy of it: the reply may change the cached one at once.
      */
     public Uni<Order> start(Order order) {
         Instant now = clock.instant();
@@ -92,7 +93,12 @@ public class OrderSagaRunner {
                 .invoke(() -> LOG.infof("Order %s placed", order.id))
                 .invoke(admission::started)
                 .invoke(() -> dispatch(order, transition.commands(), List.copyOf(order.outbox)).subscribe().with(sent -> {
-                }, failure -> LOG.warnf("Order %s: first command not sent yet (%s)", order.id, failure.toString())));
+                }, failure -> LOG.warnf("Order %s: first command not sent yet (%s)", order.id, failure.toString())))
+                .map(stored -> {
+                    Order placed = orders.copy(stored);
+                    cache.put(stored);
+                    return placed;
+                });
     }
 
     /** A participant's reply to one of the saga's commands; a late or repeated reply changes nothing. */
