@@ -48,11 +48,13 @@ public class ShipmentService {
         this.clock = clock;
     }
 
-    /** shipping.schedule: books a carrier, or refuses the destination. Replies ShipmentScheduled or ShipmentRejected. */
+    /**
+     * shipping.schedule: books a carrier, or refuses the destination. Replies ShipmentScheduled or ShipmentRejected. The
+     * booking is inserted at once: a repeated command (or a cancel that came first) meets the order's unique index,
+     * and the stored shipment gives the reply.
+     */
     public Uni<Object> schedule(ScheduleShipment command) {
-        return shipments.findByOrder(command.orderId())
-                .chain(found -> found != null ? Uni.createFrom().item(found) : book(command))
-                .map(ShipmentReplies::schedule);
+        return book(command).map(ShipmentReplies::schedule);
     }
 
     /**
