@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.orderflow.tools.load.Bench;
+import dev.orderflow.tools.load.History;
 
 /**
  * Operator tools for a running system:
@@ -21,6 +22,7 @@ import dev.orderflow.tools.load.Bench;
  * java -jar orderflow-tools-runner.jar bench [--rate N] [--duration SECONDS] [--step N --max-rate N] [--max-p99 MS]
  *                                            [--warm-up SECONDS] [--products N] [--perftest SECONDS] [--run-dir DIR]
  *                                            [--order URL] [--inventory URL] [--report FILE] [--store MONGODB_URI]
+ * java -jar orderflow-tools-runner.jar preload --orders N [--store MONGODB_URI]
  * </pre>
  *
  * {@code check} waits until the orders have settled (at most {@code --settle} seconds, 60 by default), then checks
@@ -38,7 +40,8 @@ public final class Tools {
                    parked replay QUEUE [MESSAGE_ID]
                    bench [--rate N] [--duration SECONDS] [--step N --max-rate N] [--max-p99 MS] [--warm-up SECONDS]
                          [--products N] [--perftest SECONDS] [--run-dir DIR] [--order URL] [--inventory URL] [--report FILE]
-                         [--store MONGODB_URI]""";
+                         [--store MONGODB_URI]
+                   preload --orders N [--store MONGODB_URI]""";
 
     private Tools() {
     }
@@ -56,6 +59,8 @@ public final class Tools {
                 return check(args);
             } else if (args.length >= 1 && args[0].equals("bench")) {
                 return bench(args);
+            } else if (args.length >= 1 && args[0].equals("preload")) {
+                return preload(args);
             } else if (args.length >= 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
                 System.out.println(USAGE);
                 return 0;
@@ -118,6 +123,24 @@ public final class Tools {
             Files.writeString(reportFile.get(), report);
         }
         return 0;
+    }
+
+    private static int preload(String[] args) throws Options.UsageException, Options.HelpRequested {
+        Options options = Options.parse(args, 1, Set.of("--orders", "--store"));
+        int orders = options.integer("--orders", 0);
+        if (orders <= 0) {
+            System.err.println("--orders must be given, and positive\n" + USAGE);
+            return 2;
+        }
+        String store = options.text("--store")
+                .orElse(System.getenv().getOrDefault("MONGODB_URI", "mongodb://127.0.0.1:27017"));
+        try {
+            System.out.println(History.preload(store, orders, System.out).describe());
+            return 0;
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
     }
 
     private static int parked(String[] args) throws Exception {
