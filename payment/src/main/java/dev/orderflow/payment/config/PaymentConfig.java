@@ -12,9 +12,10 @@ public interface PaymentConfig {
     Simulator simulator();
 
     /**
-     * The simulated gateway, steered by the payment method token: {@code tok_visa} is approved,
-     * {@code tok_decline} declined (CARD_DECLINED), {@code tok_insufficient_funds} declined (INSUFFICIENT_FUNDS),
-     * {@code tok_timeout} never answers; any other token is declined (INVALID_PAYMENT_METHOD).
+     * The simulated payment provider the service serves at {@code /provider/v1}, steered by the payment method token:
+     * {@code tok_visa} is approved, {@code tok_decline} declined (CARD_DECLINED), {@code tok_insufficient_funds}
+     * declined (INSUFFICIENT_FUNDS), {@code tok_timeout} answered too late; any other token is declined
+     * (INVALID_PAYMENT_METHOD).
      */
     interface Simulator {
 
@@ -22,12 +23,19 @@ public interface PaymentConfig {
         @WithDefault("10000.00")
         BigDecimal amountLimit();
 
-        /** Share of calls, from 0 to 1, that fail with a transient error: for fault drills. */
+        /** Share of requests, from 0 to 1, answered 503 before anything is decided: for fault drills. */
         @WithDefault("0")
         double failureRate();
 
-        /** How long each call takes. */
+        /** How long each answer takes. */
         @WithDefault("0s")
         Duration latency();
+
+        /**
+         * How long a {@code tok_timeout} charge is held before it is answered 503, nothing charged: longer than the
+         * client waits for an answer.
+         */
+        @WithDefault("10s")
+        Duration timeoutDelay();
     }
 }

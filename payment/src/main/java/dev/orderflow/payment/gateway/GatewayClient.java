@@ -1,48 +1,133 @@
 package dev.orderflow.payment.gateway;
 
-import java.time.temporal.ChronoUnit;
+import java.io.IOException;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.fasterxml.jackson.core.JacksonException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClosedException;
 
 /**
- * The gateway as the service calls it: every call is bounded in time, retried with backoff when the failure may be
- * transient (it is safe: the gateway is idempotent per key), and cut off by a circuit breaker while the gateway keeps
- * failing. The settings below are production defaults; every one can be changed through configuration
- * ({@code quarkus.fault-tolerance."dev.orderflow.payment.gateway.GatewayClient/charge".retry.max-retries} and so on).
+ * The payment provider as the service calls it, over HTTP ({@link PaymentProvider}). Each attempt is bounded in time;
+ * transient failures (a timeout, a 5xx or 429, a connection that fails) are retried with backoff, which is safe because
+ * every request carries the same idempotency key on every attempt; a circuit breaker leaves the provider alone while it
+ * keeps failing. A decline is an answer: never retried, and no failure for the breaker.
+ * <p>
+ * The fallback turns how a call ended into an explicit outcome: a decline into {@link PaymentGateway.Declined}, a
+ * provider that stayed unavailable into {@link PaymentGateway.ProviderUnavailable}, so that it never passes for a
+ * decline. Any other failure (a request the provider refuses) is left as it is.
+ * <p>
+ * The settings below are production defaults; each one can be changed through configuration, for instance
+ * {@code quarkus.fault-tolerance."dev.orderflow.payment.gateway.GatewayClient/charge".retry.max-retries}. Every attempt
+ * is counted in the {@code payment.gateway.requests} metric.
  */
 @ApplicationScoped
-public class GatewayClient {
+public class GatewayClient implements PaymentGateway {
 
-    private final PaymentGateway gateway;
+    /** The breakers' names, for {@code CircuitBreakerMaintenance} and the fault tolerance metrics. */
+    public static final String CHARGE_BREAKER = "payment-provider-charge";
+    public static final String REFUND_BREAKER = "payment-provider-refund";
 
-    public GatewayClient(PaymentGateway gateway) {
-        this.gateway = gateway;
+    private final PaymentProvider provider;
+    private final Counter charges;
+    private final Counter refunds;
+
+    public GatewayClient(@RestClient PaymentProvider provider, MeterRegistry metrics) {
+        this.provider = provider;
+        this.charges = metrics.counter("payment.gateway.requests", "operation", "charge");
+        this.refunds = metrics.counter("payment.gateway.requests", "operation", "refund");
     }
 
+    @Override
     @AsynchronousNonBlocking
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 3, delay = 100, retryOn = { TransientGatewayException.class, TimeoutException.class })
+    @Timeout(2000)
+    @Retry(maxRetries = 3, delay = 100, retryOn = { TransientGatewayException.class,
+            TimeoutException.class }, abortOn = ChargeDeclinedException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 1000)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-    public Uni<PaymentGateway.ChargeResult> charge(PaymentGateway.ChargeRequest request) {
-        return gateway.charge(request);
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2, failOn = {
+            TransientGatewayException.class, TimeoutException.class })
+    @CircuitBreakerName(CHARGE_BREAKER)
+    @Fallback(fallbackMethod = "chargeNotTaken", applyOn = { ChargeDeclinedException.class, TransientGatewayException.class,
+            TimeoutException.class, CircuitBreakerOpenException.class })
+    public Uni<ChargeResult> charge(ChargeRequest request) {
+        var charge = new PaymentProvider.NewCharge(request.amount(), request.currency(), request.paymentMethod(),
+                request.orderId(), request.customerId());
+        return attempt(charges, () -> provider.charge(request.orderId(), charge)).map(taken -> new Approved(taken.id()));
     }
 
+    @Override
     @AsynchronousNonBlocking
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(2000)
     @Retry(maxRetries = 3, delay = 100, retryOn = { TransientGatewayException.class, TimeoutException.class })
     @ExponentialBackoff(factor = 2, maxDelay = 1000)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-    public Uni<PaymentGateway.RefundResult> refund(String idempotencyKey) {
-        return gateway.refund(idempotencyKey);
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2, failOn = {
+            TransientGatewayException.class, TimeoutException.class })
+    @CircuitBreakerName(REFUND_BREAKER)
+    @Fallback(fallbackMethod = "refundNotDone", applyOn = { TransientGatewayException.class, TimeoutException.class,
+            CircuitBreakerOpenException.class })
+    public Uni<RefundResult> refund(RefundRequest request) {
+        if (request.chargeId() != null) {
+            return attempt(refunds, () -> provider.refund(request.chargeId(), request.orderId() + ":refund"))
+                    .map(refund -> new Refunded(refund.id(), refund.charge()));
+        }
+        // the charge's answer never came: the provider knows the order by its reference
+        return attempt(refunds,
+                () -> provider.cancel(request.orderId() + ":cancel", new PaymentProvider.NewCancellation(request.orderId())))
+                .map(cancellation -> cancellation.refunded() ? new Refunded(cancellation.refund(), cancellation.charge())
+                        : new NothingCharged());
+    }
+
+    Uni<ChargeResult> chargeNotTaken(ChargeRequest request, ChargeDeclinedException declined) {
+        return Uni.createFrom().item(new Declined(declined.reason()));
+    }
+
+    Uni<ChargeResult> chargeNotTaken(ChargeRequest request, Exception unavailable) {
+        return Uni.createFrom().item(new ProviderUnavailable(unavailable.toString()));
+    }
+
+    Uni<RefundResult> refundNotDone(RefundRequest request, Exception unavailable) {
+        return Uni.createFrom().item(new ProviderUnavailable(unavailable.toString()));
+    }
+
+    /** One request to the provider, counted; a connection that fails is a transient failure. */
+    private static <T> Uni<T> attempt(Counter attempts, Supplier<Uni<T>> request) {
+        return Uni.createFrom().deferred(() -> {
+            attempts.increment();
+            return request.get();
+        }).onFailure(GatewayClient::connectionFailed)
+                .transform(failure -> new TransientGatewayException("the payment provider could not be reached", failure));
+    }
+
+    /**
+     * Refused, reset, closed or timed out (the client's read timeout) before the answer came: an I/O failure, unless it
+     * is an answer that does not parse.
+     */
+    static boolean connectionFailed(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException) {
+                return false;
+            }
+            if (cause instanceof IOException || cause instanceof HttpClosedException
+                    || cause instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -6,20 +6,30 @@ import dev.orderflow.contracts.payment.PaymentDeclined;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A payment provider. Both operations are idempotent per key (the order id), as real providers' idempotency keys are:
- * asking again returns the first answer, so a charge retried after a timeout is never taken twice.
+ * The payment provider as the payment service sees it. Both operations are idempotent per order, as a real provider's
+ * idempotency keys make them: asking again returns the first answer, so a charge retried after a timeout is never
+ * taken twice.
  * <p>
- * Failures that a retry may cure are signalled with {@link TransientGatewayException}; a provider that does not answer
- * simply never completes (callers bound it with a timeout).
+ * Every call ends with an explicit outcome, never with a provider failure: a provider that could not be reached, even
+ * after retries, answers {@link ProviderUnavailable}, which is no decline: the caller tries again later.
  */
 public interface PaymentGateway {
 
     Uni<ChargeResult> charge(ChargeRequest request);
 
-    /** Gives back what was charged under the key; when nothing was, closes the key so no later charge succeeds. */
-    Uni<RefundResult> refund(String idempotencyKey);
+    /**
+     * Gives back what was charged for the order. When the charge's id is unknown (the charge's answer never came),
+     * whatever the provider charged for the order is given back, and when it charged nothing, the order is closed
+     * there, so that no later charge for it succeeds.
+     */
+    Uni<RefundResult> refund(RefundRequest request);
 
-    record ChargeRequest(String idempotencyKey, BigDecimal amount, String currency, String paymentMethod) {
+    /** A charge of the order's amount; the order id is its idempotency key and its reference at the provider. */
+    record ChargeRequest(String orderId, String customerId, BigDecimal amount, String currency, String paymentMethod) {
+    }
+
+    /** @param chargeId the provider's id of the order's charge, or null when the charge's answer never came */
+    record RefundRequest(String orderId, String chargeId) {
     }
 
     sealed interface ChargeResult {
@@ -37,7 +47,11 @@ public interface PaymentGateway {
     record Refunded(String refundId, String chargeId) implements RefundResult {
     }
 
-    /** Nothing was charged under the key; the key is now closed. */
+    /** Nothing was charged for the order; it is now closed at the provider. */
     record NothingCharged() implements RefundResult {
+    }
+
+    /** The provider could not be asked (down, overloaded, too slow or cut off by the circuit breaker): try later. */
+    record ProviderUnavailable(String cause) implements ChargeResult, RefundResult {
     }
 }

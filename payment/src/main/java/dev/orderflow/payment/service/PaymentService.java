@@ -21,8 +21,8 @@ import dev.orderflow.common.store.Paging;
 import dev.orderflow.contracts.payment.ChargePayment;
 import dev.orderflow.payment.Payment;
 import dev.orderflow.payment.PaymentStatus;
-import dev.orderflow.payment.gateway.GatewayClient;
 import dev.orderflow.payment.gateway.PaymentGateway;
+import dev.orderflow.payment.gateway.TransientGatewayException;
 import dev.orderflow.payment.repository.PaymentRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -31,8 +31,9 @@ import io.smallrye.mutiny.Uni;
  * gateway is asked, then moved on with one conditional update. The gateway is idempotent per order, so a command
  * handled twice (redelivered, or by two workers at once) asks it the same question twice and gets the same answer.
  * <p>
- * When the gateway cannot be reached even after the client's retries, the command fails and the broker redelivers
- * it; the payment stays PENDING meanwhile, and a refund of a PENDING payment settles it at the gateway.
+ * When the gateway cannot be reached even after the client's retries ({@link PaymentGateway.ProviderUnavailable}), the
+ * command fails and the broker redelivers it; the payment stays PENDING meanwhile, and a refund of a PENDING payment
+ * settles it at the gateway.
  * <p>
  * Operators and customers read the payments as they stand: one by id, or listed.
  */
@@ -42,10 +43,10 @@ public class PaymentService {
     private static final Logger LOG = Logger.getLogger(PaymentService.class);
 
     private final PaymentRepository payments;
-    private final GatewayClient gateway;
+    private final PaymentGateway gateway;
     private final Clock clock;
 
-    public PaymentService(PaymentRepository payments, GatewayClient gateway, Clock clock) {
+    public PaymentService(PaymentRepository payments, PaymentGateway gateway, Clock clock) {
         this.payments = payments;
         this.gateway = gateway;
         this.clock = clock;
@@ -85,27 +86,29 @@ public class PaymentService {
     }
 
     private Uni<Payment> chargeAtGateway(Payment payment) {
-        var request = new PaymentGateway.ChargeRequest(payment.orderId, payment.amount, payment.currency,
-                payment.paymentMethod);
+        var request = new PaymentGateway.ChargeRequest(payment.orderId, payment.customerId, payment.amount,
+                payment.currency, payment.paymentMethod);
         return gateway.charge(request).chain(result -> {
             Instant now = clock.instant();
             if (result instanceof PaymentGateway.Approved approved) {
                 return settle(payment, PaymentStatus.CAPTURED, Updates.set("gatewayChargeId", approved.chargeId()),
                         Updates.set("capturedAt", now));
             }
-            PaymentGateway.Declined declined = (PaymentGateway.Declined) result;
-            return settle(payment, PaymentStatus.DECLINED, Updates.set("declineReason", declined.reason()),
-                    Updates.set("closedAt", now));
+            if (result instanceof PaymentGateway.Declined declined) {
+                return settle(payment, PaymentStatus.DECLINED, Updates.set("declineReason", declined.reason()),
+                        Updates.set("closedAt", now));
+            }
+            return unavailable(payment, (PaymentGateway.ProviderUnavailable) result);
         }).invoke(settled -> LOG.infof("Order %s: payment %s %s", settled.orderId, settled.id, settled.status));
     }
 
     /**
-     * Refunds what the gateway charged for the order. A PENDING payment may or may not have been charged (its worker
-     * is still waiting, or gave up): the gateway knows, and closes the order so that the waiting charge cannot
-     * succeed afterwards.
+     * Refunds what the gateway charged for the order, by the charge's id once captured. A PENDING payment may or may
+     * not have been charged (its worker is still waiting, or gave up), and its charge's id is unknown: the gateway
+     * knows the order, and closes it so that the waiting charge cannot succeed afterwards.
      */
     private Uni<Payment> refundAtGateway(Payment payment) {
-        return gateway.refund(payment.orderId).chain(result -> {
+        return gateway.refund(new PaymentGateway.RefundRequest(payment.orderId, payment.gatewayChargeId)).chain(result -> {
             Instant now = clock.instant();
             if (result instanceof PaymentGateway.Refunded refunded) {
                 List<Bson> changes = new ArrayList<>(List.of(Updates.set("gatewayRefundId", refunded.refundId()),
@@ -115,13 +118,20 @@ public class PaymentService {
                 }
                 return settle(payment, PaymentStatus.REFUNDED, changes.toArray(Bson[]::new));
             }
-            if (payment.capturedAt != null) {
-                // the provider forgot a charge it made: no refund can be recorded, an operator must look at it
-                return Uni.createFrom().failure(new IllegalStateException("the gateway has no charge for captured payment "
-                        + payment.id + " of order " + payment.orderId));
+            if (result instanceof PaymentGateway.NothingCharged) {
+                return settle(payment, PaymentStatus.VOIDED, Updates.set("closedAt", now));
             }
-            return settle(payment, PaymentStatus.VOIDED, Updates.set("closedAt", now));
+            return unavailable(payment, (PaymentGateway.ProviderUnavailable) result);
         }).invoke(settled -> LOG.infof("Order %s: payment %s %s", settled.orderId, settled.id, settled.status));
+    }
+
+    /**
+     * The provider stayed unavailable: the payment stays as it is and the command fails, to be tried again (the broker
+     * redelivers it, the saga re-sends it past its deadline). Never a decline: nothing is known of the charge.
+     */
+    private static Uni<Payment> unavailable(Payment payment, PaymentGateway.ProviderUnavailable unavailable) {
+        return Uni.createFrom().failure(new TransientGatewayException("payment provider unavailable for order "
+                + payment.orderId + " (payment " + payment.id + " stays " + payment.status + "): " + unavailable.cause()));
     }
 
     /**

@@ -1,0 +1,105 @@
+package dev.orderflow.payment.gateway;
+
+import java.math.BigDecimal;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The payment provider's HTTP API (docs/architecture.md, "The payment provider"), at
+ * {@code quarkus.rest-client.payment-provider.url}: by default the payment service's own simulator. Every request
+ * carries an {@code Idempotency-Key}; the answers' unknown properties are ignored, as providers add them freely.
+ * <p>
+ * How answers map to failures: a 402 is a decline ({@link ChargeDeclinedException}); a 5xx or 429 is a failure that
+ * may pass ({@link TransientGatewayException}); any other error is a request the provider refuses, which no retry
+ * cures.
+ */
+@RegisterRestClient(configKey = "payment-provider")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+interface PaymentProvider {
+
+    String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @POST
+    @Path("charges")
+    Uni<Charge> charge(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, NewCharge charge);
+
+    @POST
+    @Path("charges/{chargeId}/refunds")
+    Uni<Refund> refund(@PathParam("chargeId") String chargeId, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey);
+
+    /** Gives back what was charged under the reference, or closes the reference when nothing was. */
+    @POST
+    @Path("cancellations")
+    Uni<Cancellation> cancel(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, NewCancellation cancellation);
+
+    @ClientExceptionMapper
+    static RuntimeException failure(Response response) {
+        int status = response.getStatus();
+        if (status == 402) {
+            return new ChargeDeclinedException(declineCode(response));
+        }
+        if (status == 429 || status >= 500) {
+            return new TransientGatewayException("the payment provider answered " + status);
+        }
+        return null;
+    }
+
+    private static String declineCode(Response response) {
+        try {
+            ErrorAnswer answer = response.readEntity(ErrorAnswer.class);
+            return answer == null || answer.error() == null ? null : answer.error().declineCode();
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    record NewCharge(BigDecimal amount, String currency, String paymentMethod, String reference, String customer) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Charge(String id, String status) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Refund(String id, String charge) {
+    }
+
+    record NewCancellation(String reference) {
+    }
+
+    /** @param status {@code refunded} (then {@code refund} and {@code charge} name them) or {@code cancelled} */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Cancellation(String status, String charge, String refund) {
+
+        boolean refunded() {
+            return "refunded".equals(status);
+        }
+    }
+
+    /** An error answer; read by {@link #failure}, outside the methods' signatures, hence registered for reflection. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ErrorAnswer(Detail error) {
+
+        @RegisterForReflection
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        record Detail(String type, String code, String declineCode, String message) {
+        }
+    }
+}
