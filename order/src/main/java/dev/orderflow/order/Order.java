@@ -62,6 +62,12 @@ public class Order {
     /** Shipment events already applied, by message id: a redelivered one is recognised. */
     public List<String> shipmentEvents = new ArrayList<>();
 
+    /**
+     * The trace the order was placed in (W3C traceparent): what the saga sends from a timer continues it, and its trace
+     * id is the one the API shows. Null for an order placed outside any trace.
+     */
+    public String traceparent;
+
     public Instant createdAt;
     public Instant updatedAt;
     public long version;

@@ -10,10 +10,14 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
+import dev.orderflow.common.tracing.Traces;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
+import io.vertx.core.Vertx;
 
 /**
  * Sends and consumes {@link Envelope}s by the project's rules (design brief, section 4):
@@ -27,6 +31,9 @@ import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
  * <li>an unreadable message (unknown type, a body that is not the contract or breaks its constraints) is parked at
  * once, and so is one whose handler fails with {@link UnreadableMessageException}: no retry can help them.</li>
  * </ul>
+ * Every message carries the W3C trace context of the span it was sent in (the connector's {@code traceparent} header):
+ * a consumed message's handler runs in the connector's span for it, whose trace it continues, and with its order id
+ * (the correlation id) in the MDC of every log line it writes.
  */
 @ApplicationScoped
 public class Messaging {
@@ -57,7 +64,16 @@ public class Messaging {
      * place never waits behind it. A null or non-positive {@code expiresIn} sets no expiry.
      */
     public Uni<Void> publish(MutinyEmitter<byte[]> channel, Envelope<?> envelope, Duration expiresIn) {
-        return send(channel, codec.encode(envelope, envelope.type(), expiresIn), envelope);
+        return send(channel, codec.encode(envelope, envelope.type(), expiresIn), envelope, Context.current());
+    }
+
+    /**
+     * Publishes a message in the trace of {@code traceparent} (one stored with what the message is about) rather than
+     * the current one: for what is sent later than the change that caused it, by a sweep. A null traceparent is the
+     * current trace.
+     */
+    public Uni<Void> publishInTrace(MutinyEmitter<byte[]> channel, Envelope<?> envelope, String traceparent) {
+        return send(channel, codec.encode(envelope, envelope.type(), null), envelope, Traces.parent(traceparent));
     }
 
     /** Sends the reply to a command to where the command asked for it (its reply-to routing key). */
@@ -67,11 +83,16 @@ public class Messaging {
                     command.type() + " message " + command.messageId() + " has no reply-to: nowhere to send " + reply));
         }
         Envelope<Object> answer = command.reply(reply);
-        return send(channel, codec.encode(answer, command.replyTo(), null), answer);
+        return send(channel, codec.encode(answer, command.replyTo(), null), answer, Context.current());
     }
 
-    private Uni<Void> send(MutinyEmitter<byte[]> channel, Message<byte[]> message, Envelope<?> envelope) {
-        return channel.sendMessage(message).ifNoItem().after(publishTimeout)
+    /**
+     * Sends in the trace of {@code parent}: named on the message, the connector's span for the send is its child
+     * whichever thread the connector sends on.
+     */
+    private Uni<Void> send(MutinyEmitter<byte[]> channel, Message<byte[]> message, Envelope<?> envelope, Context parent) {
+        return channel.sendMessage(message.addMetadata(TracingMetadata.withCurrent(parent)))
+                .ifNoItem().after(publishTimeout)
                 .failWith(() -> new IllegalStateException("no confirm from the broker for " + envelope.type() + " message "
                         + envelope.messageId() + " within " + publishTimeout));
     }
@@ -114,7 +135,19 @@ public class Messaging {
                     metadata.getRoutingKey(), metadata.getCorrelationId().orElse("?"), e.getMessage());
             return settle(message.nack(e, PARK));
         }
+        Traces.aboutOrder(envelope.correlationId());
         Uni<Void> handled = Uni.createFrom().deferred(() -> handler.apply(envelope));
+        io.vertx.core.Context messageContext = Vertx.currentContext();
+        if (messageContext != null) {
+            // a retry starts after its backoff on a worker thread: back to the message's context, with its trace and MDC
+            handled = handled.runSubscriptionOn(task -> {
+                if (Vertx.currentContext() == messageContext) {
+                    task.run();
+                } else {
+                    messageContext.runOnContext(ignored -> task.run());
+                }
+            });
+        }
         if (retry.attempts() > 1) {
             handled = handled.onFailure(failure -> !(failure instanceof UnreadableMessageException)).retry()
                     .withBackOff(retry.initialBackoff(), retry.maxBackoff())

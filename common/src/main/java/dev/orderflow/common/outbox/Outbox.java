@@ -27,7 +27,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
  * confirmed them they leave the document, many in one update ({@link TakeOuts}); what a crash or a broker outage left behind is
  * published by
  * {@link OutboxSweeper}. A message can thus go out twice (never zero times): its id stays the same, so consumers
- * recognise it.
+ * recognise it. Either way it continues the trace of the change that caused it ({@link PendingMessage#traceparent}).
  * <p>
  * A service declares one bean per kind of document, saying how to build a message from the document.
  */
@@ -113,7 +113,7 @@ public abstract class Outbox<D> {
     }
 
     private Uni<Void> publishOne(Object id, PendingMessage pending, Uni<Envelope<?>> built) {
-        return built.chain(message -> messaging.publish(channel, message))
+        return built.chain(message -> messaging.publishInTrace(channel, message, pending.traceparent))
                 .invoke(() -> takeOuts.confirmed(id, pending.messageId))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("%s not published yet (%s); the outbox sweep publishes it", pending, failure.toString());

@@ -5,13 +5,14 @@ import java.util.Date;
 
 import org.bson.Document;
 
+import dev.orderflow.common.tracing.Traces;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A message a document owes the broker, kept in the document's {@value Outbox#FIELD} list: added in the same
  * single-document update as the change that causes it, taken out once the broker has confirmed it. It holds the
  * message's recipe, not its payload: the document's {@link Outbox} builds the message from the document when it
- * publishes it.
+ * publishes it. It also holds the trace of that change, so that the message continues it, whenever it is published.
  */
 @RegisterForReflection
 public class PendingMessage {
@@ -27,6 +28,11 @@ public class PendingMessage {
     public Instant since;
     /** How many times the sweep published it (0 while only the change's own worker has tried). */
     public int attempts;
+    /**
+     * The trace of the change that causes it (W3C traceparent), which the message continues even when the sweep
+     * publishes it; null when the change was made outside any trace.
+     */
+    public String traceparent;
 
     public PendingMessage() {
     }
@@ -35,12 +41,14 @@ public class PendingMessage {
         this.messageId = messageId;
         this.type = type;
         this.since = since;
+        this.traceparent = Traces.traceparent();
     }
 
     /** As the document stores it. */
     Document toDocument() {
-        return new Document("messageId", messageId).append("type", type).append("since", Date.from(since)).append("attempts",
-                attempts);
+        Document document = new Document("messageId", messageId).append("type", type).append("since", Date.from(since))
+                .append("attempts", attempts);
+        return traceparent == null ? document : document.append("traceparent", traceparent);
     }
 
     @Override

@@ -1,26 +1,41 @@
 package dev.orderflow.common.messaging;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 
-/** Consumes the test queue the way every service consumes its queues, and records what it saw. */
+/**
+ * Consumes the test queue the way every service consumes its queues, and records what it saw, with the trace and the
+ * MDC of each attempt. Work whose id starts with {@value #FLAKY} fails at its first attempt.
+ */
 @ApplicationScoped
 public class ProbeConsumer {
 
     static final MessageTypes TYPES = MessageTypes.of(Work.class);
+    static final String FLAKY = "flaky-";
+    private static final Logger LOG = Logger.getLogger(ProbeConsumer.class);
+
+    /** What an attempt saw: the MDC's order id, and the current trace. */
+    record Attempt(Object orderId, String traceId) {
+    }
 
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Set<String> done = ConcurrentHashMap.newKeySet();
+    private final Map<String, List<Attempt>> seen = new ConcurrentHashMap<>();
 
     private final Messaging messaging;
 
@@ -32,8 +47,11 @@ public class ProbeConsumer {
     Uni<Void> consume(Message<byte[]> message) {
         return messaging.consume(message, TYPES, envelope -> {
             Work work = (Work) envelope.payload();
-            attempts.computeIfAbsent(work.id(), id -> new AtomicInteger()).incrementAndGet();
-            if (work.poison()) {
+            int attempt = attempts.computeIfAbsent(work.id(), id -> new AtomicInteger()).incrementAndGet();
+            seen.computeIfAbsent(work.id(), id -> new CopyOnWriteArrayList<>())
+                    .add(new Attempt(MDC.get("orderId"), Span.current().getSpanContext().getTraceId()));
+            LOG.infof("Work %s, attempt %d", work.id(), attempt);
+            if (work.poison() || work.id().startsWith(FLAKY) && attempt == 1) {
                 return Uni.createFrom().failure(new IllegalStateException("poison " + work.id()));
             }
             done.add(work.id());
@@ -43,6 +61,10 @@ public class ProbeConsumer {
 
     boolean processed(Collection<String> ids) {
         return done.containsAll(ids);
+    }
+
+    List<Attempt> seen(String id) {
+        return List.copyOf(seen.getOrDefault(id, List.of()));
     }
 
     int attempts(String id) {

@@ -85,6 +85,12 @@ public final class MessageProbe implements AutoCloseable {
             return properties.getCorrelationId();
         }
 
+        /** The W3C trace context it carries; null without one. */
+        public String traceparent() {
+            Object header = properties.getHeaders() == null ? null : properties.getHeaders().get("traceparent");
+            return header == null ? null : header.toString();
+        }
+
         public <T> T as(Class<T> contract) {
             return JsonCodec.INSTANCE.read(body, contract);
         }

@@ -108,9 +108,15 @@ public final class TestBroker implements AutoCloseable, BeforeAllCallback, After
      */
     public void send(String exchange, String routingKey, String messageId, String correlationId, String replyTo,
             Object payload) {
+        send(exchange, routingKey, messageId, correlationId, replyTo, payload, Map.of());
+    }
+
+    /** As {@link #send(String, String, String, String, String, Object)}, with headers ({@code traceparent}...). */
+    public void send(String exchange, String routingKey, String messageId, String correlationId, String replyTo,
+            Object payload, Map<String, Object> headers) {
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .messageId(messageId).correlationId(correlationId).type(MessageTypes.nameOf(payload.getClass()))
-                .replyTo(replyTo)
+                .replyTo(replyTo).headers(headers.isEmpty() ? null : headers)
                 .contentType("application/json").deliveryMode(2).build();
         publish(exchange, routingKey, properties, MessageProbe.JsonCodec.INSTANCE.writeValueAsBytes(payload));
     }

@@ -21,9 +21,13 @@ import dev.orderflow.contracts.shipping.ShipmentRejected;
 import dev.orderflow.contracts.shipping.ShipmentScheduled;
 import dev.orderflow.contracts.shipping.TooLateToCancel;
 import dev.orderflow.order.saga.OrderSagaRunner;
+import dev.orderflow.order.tracing.SagaSpans;
 import io.smallrye.mutiny.Uni;
 
-/** The {@code order.replies} queue: every participant's replies to the saga's commands. */
+/**
+ * The {@code order.replies} queue: every participant's replies to the saga's commands, each moving the saga on in a span
+ * of the reply's trace ({@link SagaSpans}).
+ */
 @ApplicationScoped
 public class SagaReplyConsumer {
 
@@ -34,14 +38,16 @@ public class SagaReplyConsumer {
 
     private final Messaging messaging;
     private final OrderSagaRunner saga;
+    private final SagaSpans spans;
 
-    public SagaReplyConsumer(Messaging messaging, OrderSagaRunner saga) {
+    public SagaReplyConsumer(Messaging messaging, OrderSagaRunner saga, SagaSpans spans) {
         this.messaging = messaging;
         this.saga = saga;
+        this.spans = spans;
     }
 
     @Incoming("replies")
     public Uni<Void> consume(Message<byte[]> message) {
-        return messaging.consume(message, REPLIES, reply -> saga.onReply(reply).replaceWithVoid());
+        return messaging.consume(message, REPLIES, reply -> spans.reply(reply, () -> saga.onReply(reply)).replaceWithVoid());
     }
 }

@@ -19,6 +19,6 @@ public class ExistingOrderFilter {
     @ExistingOrder
     @ServerRequestFilter
     public Uni<Void> requireOrder(UriInfo uri) {
-        return orders.get(uri.getPathParameters().getFirst("id")).replaceWithVoid();
+        return orders.get(uri.getPathParameters().getFirst("orderId")).replaceWithVoid();
     }
 }

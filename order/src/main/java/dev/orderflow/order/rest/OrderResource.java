@@ -39,6 +39,7 @@ import io.smallrye.mutiny.Uni;
 public class OrderResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String TRACE_ID = "X-Trace-Id";
 
     private final OrderService service;
     private final OrderStatusStreams streams;
@@ -51,7 +52,11 @@ public class OrderResource {
     @POST
     @Operation(summary = "Place an order", description = "Accepted at once; the saga then reserves stock, charges payment and "
             + "schedules shipping. Follow it with GET /orders/{id} or GET /orders/{id}/events.")
-    @APIResponse(responseCode = "202", description = "Accepted, PENDING; Location names the order")
+    @APIResponse(responseCode = "202", description = "Accepted, PENDING; Location names the order, X-Trace-Id its trace", headers = {
+            @Header(name = "Location", description = "The order", schema = @Schema(implementation = String.class)),
+            @Header(name = TRACE_ID, description = "The trace of the order's saga (W3C trace id), as the order's traceId: its "
+                    + "spans in every service, and its log lines (mdc.traceId). A traceparent header on the request makes it "
+                    + "that trace", schema = @Schema(implementation = String.class)) })
     @APIResponse(responseCode = "400", description = "Invalid order; nothing is stored")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
     @APIResponse(responseCode = "503", description = "Too many orders under way (order.admission.max-in-flight); nothing is "
@@ -59,18 +64,22 @@ public class OrderResource {
     public Uni<Response> place(
             @Parameter(description = "Makes retries safe: the same key and body return the first order, for order.idempotency-keys.ttl (24 h by default); after that the key places a new order") @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 200) String idempotencyKey,
             @Valid @NotNull PlaceOrder order, UriInfo uri) {
-        return service.place(order, idempotencyKey).map(placed -> Response.accepted(OrderView.of(placed.order()))
-                .location(uri.getAbsolutePathBuilder().path(placed.order().id).build())
-                .header("Idempotent-Replayed", placed.replayed())
-                .build());
+        return service.place(order, idempotencyKey).map(placed -> {
+            OrderView view = OrderView.of(placed.order());
+            return Response.accepted(view)
+                    .location(uri.getAbsolutePathBuilder().path(placed.order().id).build())
+                    .header("Idempotent-Replayed", placed.replayed())
+                    .header(TRACE_ID, view.traceId())
+                    .build();
+        });
     }
 
     @GET
-    @Path("{id}")
-    @Operation(summary = "Get an order, with its history")
+    @Path("{orderId}")
+    @Operation(summary = "Get an order, with its history and its trace id")
     @APIResponse(responseCode = "404", description = "No such order")
-    public Uni<OrderView> get(String id) {
-        return service.get(id).map(OrderView::of);
+    public Uni<OrderView> get(String orderId) {
+        return service.get(orderId).map(OrderView::of);
     }
 
     @GET
@@ -84,18 +93,18 @@ public class OrderResource {
     }
 
     @POST
-    @Path("{id}/cancel")
+    @Path("{orderId}/cancel")
     @Operation(summary = "Cancel an order", description = "Allowed until the order has shipped: what was done is undone, and "
             + "the order ends CANCELLED with reason CUSTOMER_CANCELLED.")
     @APIResponse(responseCode = "202", description = "Cancellation under way (or done)")
     @APIResponse(responseCode = "404", description = "No such order")
     @APIResponse(responseCode = "409", description = "The order has shipped, or was cancelled for another reason")
-    public Uni<Response> cancel(String id) {
-        return service.cancel(id).map(order -> Response.accepted(OrderView.of(order)).build());
+    public Uni<Response> cancel(String orderId) {
+        return service.cancel(orderId).map(order -> Response.accepted(OrderView.of(order)).build());
     }
 
     @GET
-    @Path("{id}/events")
+    @Path("{orderId}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Follow an order", description = "Server-sent events: the order's current status, then every "
@@ -109,8 +118,8 @@ public class OrderResource {
     @APIResponse(responseCode = "503", description = "This instance has order.events.max-streams (1000) streams open; "
             + "try again after the Retry-After seconds", headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(implementation = Integer.class)))
     @ExistingOrder
-    public Multi<OutboundSseEvent> events(String id, Sse sse) {
-        return streams.follow(id).map(update -> update instanceof OrderStatusStreams.StatusChanged changed
+    public Multi<OutboundSseEvent> events(String orderId, Sse sse) {
+        return streams.follow(orderId).map(update -> update instanceof OrderStatusStreams.StatusChanged changed
                 ? sse.newEventBuilder().data(OrderStatusEvent.of(changed)).build()
                 : sse.newEventBuilder().comment("heartbeat").build());
     }

@@ -5,17 +5,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.orderflow.common.tracing.Traces;
 import dev.orderflow.contracts.order.CancellationReason;
 import dev.orderflow.order.Order;
 import dev.orderflow.order.OrderStatus;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** An order as the API shows it, with its history. */
+/** An order as the API shows it, with its history and the trace of its saga. */
 @RegisterForReflection
 public record OrderView(String id, OrderStatus status, CancellationReason cancellationReason, String cancellationDetail,
         String customerId,
         String customerEmail, List<Item> items, Address shippingAddress, BigDecimal total, String currency, String paymentId,
-        Shipment shipment, List<HistoryEntry> history, Instant createdAt, Instant updatedAt) {
+        Shipment shipment, List<HistoryEntry> history, Instant createdAt, Instant updatedAt,
+        @Schema(description = "The trace of the order's saga (W3C trace id): its spans in every service, and its log lines "
+                + "(mdc.traceId); absent for an order placed before tracing") String traceId) {
 
     @RegisterForReflection
     public record Item(String sku, int quantity, BigDecimal unitPrice) {
@@ -52,6 +57,6 @@ public record OrderView(String id, OrderStatus status, CancellationReason cancel
                 new Address(address.name, address.line1, address.line2, address.city, address.postalCode, address.country),
                 order.total, order.currency, order.paymentId, shipment,
                 order.history.stream().map(HistoryEntry::of).toList(),
-                order.createdAt, order.updatedAt);
+                order.createdAt, order.updatedAt, Traces.traceId(order.traceparent));
     }
 }

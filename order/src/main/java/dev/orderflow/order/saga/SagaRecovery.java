@@ -16,6 +16,7 @@ import com.mongodb.client.model.Projections;
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.config.OrderConfig;
 import dev.orderflow.order.repository.OrderRepository;
+import dev.orderflow.order.tracing.SagaSpans;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -35,13 +36,16 @@ public class SagaRecovery {
 
     private final OrderRepository orders;
     private final OrderSagaRunner saga;
+    private final SagaSpans spans;
     private final Admission admission;
     private final OrderConfig.Saga config;
     private final Clock clock;
 
-    public SagaRecovery(OrderRepository orders, OrderSagaRunner saga, Admission admission, OrderConfig config, Clock clock) {
+    public SagaRecovery(OrderRepository orders, OrderSagaRunner saga, SagaSpans spans, Admission admission, OrderConfig config,
+            Clock clock) {
         this.orders = orders;
         this.saga = saga;
+        this.spans = spans;
         this.admission = admission;
         this.config = config.saga();
         this.clock = clock;
@@ -75,7 +79,8 @@ public class SagaRecovery {
                         Filters.lt("saga.deadline", now)))
                 .range(0, config.sweepBatch() - 1).list()
                 .onItem().transformToMulti(overdue -> Multi.createFrom().iterable(overdue))
-                .onItem().transformToUni(order -> saga.onDeadline(order.id).replaceWithVoid()
+                // each in the order's own trace, not the sweep's (SagaSpans.deadline)
+                .onItem().transformToUni(order -> spans.deadline(order, () -> saga.onDeadline(order.id)).replaceWithVoid()
                         .onFailure().recoverWithUni(failure -> {
                             LOG.warnf("Order %s: deadline not handled yet (%s)", order.id, failure.toString());
                             return Uni.createFrom().voidItem();

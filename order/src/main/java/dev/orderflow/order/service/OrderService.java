@@ -20,6 +20,7 @@ import dev.orderflow.common.rest.Page;
 import dev.orderflow.common.rest.ProblemException;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.common.store.Paging;
+import dev.orderflow.common.tracing.Traces;
 import dev.orderflow.order.IdempotencyKey;
 import dev.orderflow.order.Order;
 import dev.orderflow.order.OrderStatus;
@@ -29,6 +30,7 @@ import dev.orderflow.order.repository.OrderRepository;
 import dev.orderflow.order.rest.PlaceOrder;
 import dev.orderflow.order.saga.Admission;
 import dev.orderflow.order.saga.OrderSagaRunner;
+import dev.orderflow.order.tracing.SagaSpans;
 import io.smallrye.mutiny.Uni;
 
 /** Orders as customers see them: placing (once per idempotency key), reading, listing, cancelling. */
@@ -38,16 +40,18 @@ public class OrderService {
     private final OrderRepository orders;
     private final IdempotencyKeyRepository keys;
     private final OrderSagaRunner saga;
+    private final SagaSpans spans;
     private final Admission admission;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration keyTtl;
 
-    public OrderService(OrderRepository orders, IdempotencyKeyRepository keys, OrderSagaRunner saga, Admission admission,
-            ObjectMapper json, OrderConfig config, Clock clock) {
+    public OrderService(OrderRepository orders, IdempotencyKeyRepository keys, OrderSagaRunner saga, SagaSpans spans,
+            Admission admission, ObjectMapper json, OrderConfig config, Clock clock) {
         this.orders = orders;
         this.keys = keys;
         this.saga = saga;
+        this.spans = spans;
         this.admission = admission;
         this.json = json;
         this.clock = clock;
@@ -61,14 +65,15 @@ public class OrderService {
     /**
      * Places the order and starts its saga. With an idempotency key, the same request again returns the order it
      * placed the first time, and another request with that key is refused (422). With too many sagas under way, it is
-     * refused (503, {@link Admission}) before anything is stored.
+     * refused (503, {@link Admission}) before anything is stored. The request's log lines name the order from here on.
      */
     public Uni<Placed> place(PlaceOrder request, String idempotencyKey) {
         admission.admit();
         refuseRepeatedProducts(request);
         String orderId = "ord-" + UUID.randomUUID();
+        Traces.aboutOrder(orderId);
         if (idempotencyKey == null) {
-            return saga.start(newOrder(orderId, request)).map(order -> new Placed(order, false));
+            return start(orderId, request).map(order -> new Placed(order, false));
         }
         IdempotencyKey key = new IdempotencyKey();
         key.key = idempotencyKey;
@@ -76,7 +81,7 @@ public class OrderService {
         key.requestHash = hash(request);
         key.createdAt = clock.instant();
         return keys.persist(key)
-                .chain(() -> saga.start(newOrder(orderId, request)).map(order -> new Placed(order, false)))
+                .chain(() -> start(orderId, request).map(order -> new Placed(order, false)))
                 .onFailure(MongoSupport::isDuplicateKey).recoverWithUni(() -> replay(key, request));
     }
 
@@ -92,7 +97,7 @@ public class OrderService {
 
     /** Cancels the order for its customer; 409 once it has shipped. */
     public Uni<Order> cancel(String orderId) {
-        return saga.cancel(orderId).onItem().ifNull().failWith(() -> unknown(orderId));
+        return spans.cancel(orderId, () -> saga.cancel(orderId)).onItem().ifNull().failWith(() -> unknown(orderId));
     }
 
     /**
@@ -106,13 +111,14 @@ public class OrderService {
             if (key == null || !key.createdAt.plus(keyTtl).isAfter(clock.instant())) {
                 return takeOver(key, fresh, request);
             }
+            Traces.aboutOrder(key.orderId);
             if (!key.requestHash.equals(requestHash)) {
                 return Uni.createFrom().failure(new ProblemException(422, "Idempotency key reused",
                         "Idempotency-Key " + idempotencyKey + " was used for another request"));
             }
             return orders.findById(key.orderId).chain(existing -> existing != null
                     ? Uni.createFrom().item(new Placed(existing, true))
-                    : saga.start(newOrder(key.orderId, request)).map(order -> new Placed(order, false))
+                    : start(key.orderId, request).map(order -> new Placed(order, false))
                             .onFailure(MongoSupport::isDuplicateKey).recoverWithUni(() -> orders.findById(key.orderId)
                                     .map(order -> new Placed(order, true))));
         });
@@ -126,13 +132,19 @@ public class OrderService {
                         .replaceOne(Filters.and(Filters.eq("_id", expired.key), Filters.eq("createdAt", expired.createdAt)),
                                 fresh)
                         .map(result -> result.getModifiedCount() == 1);
-        return replaced.chain(won -> won ? saga.start(newOrder(fresh.orderId, request)).map(order -> new Placed(order, false))
+        return replaced.chain(won -> won ? start(fresh.orderId, request).map(order -> new Placed(order, false))
                 : replay(fresh, request));
+    }
+
+    /** Stores the order and starts its saga, in the saga's first span: the order keeps that span's trace. */
+    private Uni<Order> start(String orderId, PlaceOrder request) {
+        return spans.start(orderId, () -> saga.start(newOrder(orderId, request)));
     }
 
     private Order newOrder(String orderId, PlaceOrder request) {
         Order order = new Order();
         order.id = orderId;
+        order.traceparent = Traces.traceparent();
         order.customerId = request.customerId();
         order.customerEmail = request.customerEmail();
         order.items = request.items().stream().map(item -> new Order.Item(item.sku(), item.quantity())).toList();

@@ -168,10 +168,11 @@ public final class FakeParticipants implements AutoCloseable {
     private void reply(Received command, Object reply) {
         int copies = reservations.containsKey(command.correlationId())
                 && skuStartingWith(reservations.get(command.correlationId()), "twice").isPresent() ? 2 : 1;
+        // in the command's trace, as a participant's reply is
+        Map<String, Object> headers = command.traceparent() == null ? Map.of() : Map.of("traceparent", command.traceparent());
         for (int copy = 0; copy < copies; copy++) {
             broker.send("replies", command.properties().getReplyTo(), command.messageId() + ":reply", command.correlationId(),
-                    null,
-                    reply);
+                    null, reply, headers);
         }
     }
 
