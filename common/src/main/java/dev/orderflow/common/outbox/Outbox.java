@@ -24,10 +24,10 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
  * The outbox of one kind of document: the messages its changes owe the broker ({@link PendingMessage}), stored in the
  * document itself under {@value #FIELD}. The change and its messages are one single-document update
  * ({@link #add}); the worker that made the change publishes them at once ({@link #publish}), and once the broker
- * confirmed them they leave the document, many in one update ({@link TakeOuts}); what a crash or a broker outage left behind is
- * published by
- * {@link OutboxSweeper}. A message can thus go out twice (never zero times): its id stays the same, so consumers
- * recognise it. Either way it continues the trace of the change that caused it ({@link PendingMessage#traceparent}).
+ * confirmed them they leave the document, many in one update ({@link TakeOuts}); what a crash or a broker outage left
+ * behind is published by {@link OutboxSweeper}. A message can thus go out twice (never zero times): its id stays the
+ * same, so consumers recognise it. Either way it continues the trace of the change that caused it
+ * ({@link PendingMessage#traceparent}).
  * <p>
  * A service declares one bean per kind of document, saying how to build a message from the document.
  */

@@ -100,7 +100,7 @@ public class OrderStatusStreams {
         private long idleTimer = -1;
         private long version = -1;
         private OrderStatus status;
-        private int entriesSent = -1;
+        private int entriesSent;
         private boolean pushedSinceHeartbeat;
         private boolean reading;
         private boolean ended;
@@ -133,10 +133,11 @@ public class OrderStatusStreams {
                 return;
             }
             int entries = change.history().size();
-            int from = entriesSent < 0 ? Math.max(0, entries - 1) : Math.min(entriesSent, entries);
+            // the first event: the latest entry only
+            int from = status == null ? Math.max(0, entries - 1) : Math.min(entriesSent, entries);
             status = change.status();
             entriesSent = entries;
-            emitter.emit(new StatusChanged(change, List.copyOf(change.history().subList(from, entries))));
+            emitter.emit(new StatusChanged(change, change.history().subList(from, entries)));
             if (status.isFinal()) {
                 end();
             } else {

@@ -80,15 +80,18 @@ public class SagaSpans {
                 moving = Uni.createFrom().failure(e);
             }
             return moving.onTermination().invoke((order, failure, cancelled) -> {
-                if (order != null) {
-                    describe(span, order);
+                try {
+                    if (order != null) {
+                        describe(span, order);
+                    }
+                    if (failure != null) {
+                        span.recordException(failure);
+                        span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+                    }
+                } finally {
+                    scope.close();
+                    span.end();
                 }
-                if (failure != null) {
-                    span.recordException(failure);
-                    span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
-                }
-                scope.close();
-                span.end();
             });
         });
     }
