@@ -37,7 +37,10 @@ final class ProcessSampler implements AutoCloseable {
     private ProcessSampler(Map<String, Long> pids) {
         this.pids = pids;
         pids.forEach((name, pid) -> {
-            idleRss.put(name, rssKb(pid).orElse(0));
+            long idle = rssKb(pid).orElse(0);
+            idleRss.put(name, idle);
+            // the peak is over every reading, the first included: a process whose memory only shrinks peaked at idle
+            peakRss.put(name, idle);
             startTicks.put(name, cpuTicks(pid).orElse(0));
         });
         sampler.scheduleAtFixedRate(() -> pids.forEach((name, pid) -> rssKb(pid)
