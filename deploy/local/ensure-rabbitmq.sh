@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure a RabbitMQ broker accepts connections on 127.0.0.1:${RABBITMQ_PORT:-5672}: installs it with apt-get
-# where it is missing and the platform allows, starts it where it is down, then waits for it (bounded).
+# where it is missing and the platform allows, starts it where it is down, then waits for it (bounded). Where it can,
+# it enables rabbitmq_prometheus, whose per-queue metrics (port 15692) the dashboard shows.
 # Used by the local run (start.sh) and by CI (.ci/run).
 set -euo pipefail
 
@@ -21,7 +22,16 @@ as_root() {
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$RABBITMQ_PORT") 2>/dev/null; }
 
+# Optional: without it the system runs the same, and only the broker's metrics are missing.
+enable_metrics() {
+    command -v rabbitmq-plugins >/dev/null 2>&1 || return 0
+    as_root rabbitmq-plugins -q is_enabled rabbitmq_prometheus >/dev/null 2>&1 && return 0
+    as_root rabbitmq-plugins -q enable rabbitmq_prometheus >/dev/null 2>&1 \
+        || say "could not enable rabbitmq_prometheus: the queue depths are not served on port 15692"
+}
+
 if port_open; then
+    enable_metrics
     say "up on port $RABBITMQ_PORT"
     exit 0
 fi
@@ -58,4 +68,5 @@ done
 # the port opens a little before the broker has finished booting
 left=$((deadline - SECONDS))
 as_root timeout "$((left > 5 ? left : 5))" rabbitmqctl -q await_startup >/dev/null 2>&1 || true
+enable_metrics
 say "up on port $RABBITMQ_PORT"

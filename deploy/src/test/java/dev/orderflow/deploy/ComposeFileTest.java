@@ -111,6 +111,8 @@ class ComposeFileTest {
                     case "RABBITMQ_PASSWORD", "RABBITMQ_DEFAULT_PASS" -> value.matches(REQUIRED.formatted("RABBITMQ_PASSWORD"));
                     case "MONGO_INITDB_ROOT_USERNAME" -> value.matches(REQUIRED.formatted("MONGODB_USERNAME"));
                     case "MONGO_INITDB_ROOT_PASSWORD" -> value.matches(REQUIRED.formatted("MONGODB_PASSWORD"));
+                    case "GF_SECURITY_ADMIN_USER" -> value.matches(REQUIRED.formatted("GRAFANA_ADMIN_USER"));
+                    case "GF_SECURITY_ADMIN_PASSWORD" -> value.matches(REQUIRED.formatted("GRAFANA_ADMIN_PASSWORD"));
                     case "MONGODB_URI" -> Pattern.compile("^mongodb://" + REQUIRED.formatted("MONGODB_USERNAME") + ":"
                             + REQUIRED.formatted("MONGODB_PASSWORD") + "@").matcher(value).find();
                     default -> !name.matches("(?i).*(user|pass|secret|token|key).*");
