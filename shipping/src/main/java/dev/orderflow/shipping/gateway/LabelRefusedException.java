@@ -14,7 +14,8 @@ class LabelRefusedException extends RuntimeException {
     LabelRefusedException(String code, String detail) {
         super("the carrier refused the label: " + code, null, false, false);
         this.reason = reason(code);
-        this.detail = detail != null ? detail : "the carrier refused the address (" + code + ")";
+        this.detail = detail != null ? detail
+                : code != null ? "the carrier refused the address (" + code + ")" : "the carrier refused the address";
     }
 
     ShipmentRejected.Reason reason() {
