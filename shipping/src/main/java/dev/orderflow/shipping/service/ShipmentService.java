@@ -96,7 +96,8 @@ public class ShipmentService {
                         label.labelId()) ? Uni.createFrom().item(stored) : cancelLabel(stored, label.labelId()));
             }
             if (result instanceof CarrierGateway.Refused refused) {
-                // the carrier that refused stays named; nothing was booked
+                // nothing was booked: as for any rejection, no carrier is recorded (the detail names the one that refused)
+                shipment.carrier = null;
                 return store(rejected(shipment, refused.reason(), refused.detail(), clock.instant()));
             }
             return Uni.createFrom().failure(unavailable(shipment.orderId, (CarrierGateway.CarrierUnavailable) result));
