@@ -57,9 +57,9 @@ public class ShipmentService {
     }
 
     /**
-     * shipping.schedule: books a carrier, or refuses the destination. Replies ShipmentScheduled or ShipmentRejected. The
-     * booking is inserted at once: a repeated command (or a cancel that came first) meets the order's unique index,
-     * and the stored shipment gives the reply.
+     * shipping.schedule: books the parcel with a carrier, or refuses the destination (or the carrier does). Replies
+     * ShipmentScheduled or ShipmentRejected. The booking is inserted at once, once the carrier answered: a repeated
+     * command (or a cancel that came first) meets the order's unique index, and the stored shipment gives the reply.
      */
     public Uni<Object> schedule(ScheduleShipment command) {
         return book(command).map(ShipmentReplies::schedule);
