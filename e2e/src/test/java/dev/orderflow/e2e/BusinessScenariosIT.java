@@ -111,6 +111,22 @@ class BusinessScenariosIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void anAddressTheCarrierRefusesRefundsThePaymentAndReleasesTheStock() {
+        String sku = product("undeliverable", 3);
+        Map<String, Object> order = order("tok_visa", sku);
+        // the simulated carrier's undeliverable postal code (docs/architecture.md, "The carrier")
+        ((Map<String, Object>) order.get("shippingAddress")).put("postalCode", "00000");
+
+        String id = place(order);
+
+        assertCancelled(id, "INVALID_ADDRESS");
+        assertEquals(List.of("REFUNDED"), statuses(payments(id)));
+        assertStock(sku, 3, 0, 0);
+        assertEquals("RELEASED", reservation(id).getString("status"));
+    }
+
+    @Test
     void aCustomerCancellingBeforeShippingGetsEverythingUndone() {
         String sku = product("regret", 3);
         String id = place(order("tok_visa", sku));

@@ -35,6 +35,8 @@ public class Shipment {
     public List<Line> lines = new ArrayList<>();
 
     public String carrier;
+    /** The carrier's id of the parcel's label: how shipping calls the label off. */
+    public String labelId;
     public String trackingNumber;
     public BigDecimal cost;
     public String currency;

@@ -1,6 +1,7 @@
 package dev.orderflow.shipping.config;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
@@ -11,9 +12,9 @@ import io.smallrye.config.WithDefault;
  * <ul>
  * <li>Destinations: a schedule command for a country outside {@link #servedCountries()} is rejected as
  * {@code UNSUPPORTED_DESTINATION}.</li>
- * <li>Carrier: the {@link #homeCountry()} ships with ColiPoste (2 days), the other member states of the European Union
- * with EuroExpress (4 days), every other country (GB and US by default) with WorldParcel (6 days); the estimated
- * delivery is the booking day (UTC) plus these calendar days.</li>
+ * <li>Carrier: the {@link #homeCountry()} ships with ColiPoste, the other member states of the European Union with
+ * EuroExpress, every other country (GB and US by default) with WorldParcel. The carrier's answer to the booking gives
+ * the tracking number and the estimated delivery (the simulated carriers: see {@link Simulator}).</li>
  * <li>Cost, in {@link Rates#currency()}: {@code baseFee + perItemFee × number of items} (the quantities of all lines
  * added up), rounded half-even to the cent; nothing at all when the goods are worth {@link Rates#freeAbove()} or more
  * in that same currency.</li>
@@ -32,6 +33,8 @@ public interface ShippingConfig {
 
     Rates rates();
 
+    Simulator simulator();
+
     interface Rates {
 
         /** The currency of every shipping cost (ISO 4217). */
@@ -47,5 +50,29 @@ public interface ShippingConfig {
         /** Goods worth this much or more (in {@link #currency()}) ship for free. */
         @WithDefault("100.00")
         BigDecimal freeAbove();
+    }
+
+    /**
+     * The simulated carrier the service serves at {@code /carrier/v1}. It books labels with ColiPoste (tracking numbers
+     * {@code CP…}, delivery in 2 days), EuroExpress ({@code EE…}, 4 days) and WorldParcel ({@code WP…}, 6 days), the
+     * estimate counted in calendar days from the booking day (UTC). It is steered by the recipient's postal code:
+     * {@code 00000} is refused as undeliverable (INVALID_ADDRESS), {@code 99999} answered too late; any other is booked.
+     */
+    interface Simulator {
+
+        /** Share of requests, from 0 to 1, answered 503 before anything is decided: for fault drills. */
+        @WithDefault("0")
+        double failureRate();
+
+        /** How long each answer takes. */
+        @WithDefault("0s")
+        Duration latency();
+
+        /**
+         * How long a label to postal code {@code 99999} is held before it is answered 503, nothing booked: longer than
+         * the client waits for an answer.
+         */
+        @WithDefault("10s")
+        Duration timeoutDelay();
     }
 }

@@ -4,13 +4,15 @@ import java.util.Set;
 
 /**
  * Which carrier takes a parcel: the domestic one at home, a European one inside the European Union, an international
- * one anywhere else. Whether the country is served at all is decided before, by configuration.
+ * one anywhere else. Whether the country is served at all is decided before, by configuration. What the parcel's label
+ * says (its tracking number, its delivery estimate) is the carrier's answer when shipping books it
+ * ({@link dev.orderflow.shipping.gateway.CarrierGateway}).
  */
 public final class CarrierRule {
 
-    public static final Carrier DOMESTIC = new Carrier("ColiPoste", "CP", 2);
-    public static final Carrier EUROPEAN = new Carrier("EuroExpress", "EE", 4);
-    public static final Carrier INTERNATIONAL = new Carrier("WorldParcel", "WP", 6);
+    public static final String DOMESTIC = "ColiPoste";
+    public static final String EUROPEAN = "EuroExpress";
+    public static final String INTERNATIONAL = "WorldParcel";
 
     /** The member states of the European Union, by ISO 3166-1 alpha-2 code. */
     static final Set<String> EUROPEAN_UNION = Set.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR",
@@ -22,7 +24,8 @@ public final class CarrierRule {
         this.homeCountry = homeCountry;
     }
 
-    public Carrier forCountry(String country) {
+    /** The name of the carrier that takes parcels to the country. */
+    public String forCountry(String country) {
         if (homeCountry.equals(country)) {
             return DOMESTIC;
         }

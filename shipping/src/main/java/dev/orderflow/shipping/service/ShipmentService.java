@@ -2,8 +2,7 @@ package dev.orderflow.shipping.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,6 +19,8 @@ import dev.orderflow.contracts.shipping.ShipmentRejected;
 import dev.orderflow.shipping.Shipment;
 import dev.orderflow.shipping.ShipmentStatus;
 import dev.orderflow.shipping.config.ShippingConfig;
+import dev.orderflow.shipping.gateway.CarrierGateway;
+import dev.orderflow.shipping.gateway.TransientGatewayException;
 import dev.orderflow.shipping.repository.ShipmentRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -28,6 +29,11 @@ import io.smallrye.mutiny.Uni;
  * first command to reach an order inserts it (the unique index on {@code orderId} settles races between duplicates),
  * later ones read it, and the only change a command makes to it, cancelling, is one conditional update on its status.
  * Replies are read from the document ({@link ShipmentReplies}), so a repeated command gets the same reply.
+ * <p>
+ * The parcel is booked with the carrier over HTTP ({@link CarrierGateway}): its label, tracking number and estimated
+ * delivery are the carrier's answer. When the carrier cannot be reached even after the client's retries
+ * ({@link CarrierGateway.CarrierUnavailable}), the command fails and the broker redelivers it (then parks it): never a
+ * rejection, as nothing is known of the booking.
  */
 @ApplicationScoped
 public class ShipmentService {
@@ -35,13 +41,15 @@ public class ShipmentService {
     private static final Logger LOG = Logger.getLogger(ShipmentService.class);
 
     private final ShipmentRepository shipments;
+    private final CarrierGateway carrier;
     private final ShippingCost cost;
     private final CarrierRule carriers;
     private final Set<String> servedCountries;
     private final Clock clock;
 
-    public ShipmentService(ShipmentRepository shipments, ShippingConfig config, Clock clock) {
+    public ShipmentService(ShipmentRepository shipments, CarrierGateway carrier, ShippingConfig config, Clock clock) {
         this.shipments = shipments;
+        this.carrier = carrier;
         this.cost = ShippingCost.of(config.rates());
         this.carriers = new CarrierRule(config.homeCountry());
         this.servedCountries = Set.copyOf(config.servedCountries());
@@ -49,17 +57,18 @@ public class ShipmentService {
     }
 
     /**
-     * shipping.schedule: books a carrier, or refuses the destination. Replies ShipmentScheduled or ShipmentRejected. The
-     * booking is inserted at once: a repeated command (or a cancel that came first) meets the order's unique index,
-     * and the stored shipment gives the reply.
+     * shipping.schedule: books the parcel with a carrier, or refuses the destination (or the carrier does). Replies
+     * ShipmentScheduled or ShipmentRejected. The booking is inserted at once, once the carrier answered: a repeated
+     * command (or a cancel that came first) meets the order's unique index, and the stored shipment gives the reply.
      */
     public Uni<Object> schedule(ScheduleShipment command) {
         return book(command).map(ShipmentReplies::schedule);
     }
 
     /**
-     * shipping.cancel: calls the parcel off unless it has left. For an order shipping never saw, stores a cancelled
-     * tombstone, so a schedule command arriving late is refused. Replies ShipmentCancelled or TooLateToCancel.
+     * shipping.cancel: calls the parcel off unless it has left, and its label at the carrier. For an order shipping
+     * never saw, stores a cancelled tombstone, so a schedule command arriving late is refused. Replies
+     * ShipmentCancelled or TooLateToCancel.
      */
     public Uni<Object> cancel(String orderId) {
         return shipments.findByOrder(orderId)
@@ -67,16 +76,43 @@ public class ShipmentService {
                 .map(ShipmentReplies::cancel);
     }
 
+    /**
+     * The label is booked before the shipment is stored, under the order id as idempotency key. A crash in between
+     * leaves a label and no shipment: the command, not acknowledged, is redelivered, asks the carrier again under the
+     * same key and gets the same label, so the order never has two labels, and its shipment is stored once, complete,
+     * with the carrier's tracking number. (Storing first would need a shipment without its label, a status no reply
+     * can be given from, and a second write.) A label the stored shipment does not hold (a cancel came first and
+     * closed the order) is called off before the reply.
+     */
     private Uni<Shipment> book(ScheduleShipment command) {
         Shipment shipment = decide(command);
+        if (shipment.status == ShipmentStatus.REJECTED) {
+            return store(shipment);
+        }
+        var request = new CarrierGateway.LabelRequest(shipment.orderId, shipment.carrier, command.address());
+        return carrier.createLabel(request).chain(result -> {
+            if (result instanceof CarrierGateway.Labelled label) {
+                return store(scheduled(shipment, command, label)).chain(stored -> Objects.equals(stored.labelId,
+                        label.labelId()) ? Uni.createFrom().item(stored) : cancelLabel(stored, label.labelId()));
+            }
+            if (result instanceof CarrierGateway.Refused refused) {
+                // nothing was booked: as for any rejection, no carrier is recorded (the detail names the one that refused)
+                shipment.carrier = null;
+                return store(rejected(shipment, refused.reason(), refused.detail(), clock.instant()));
+            }
+            return Uni.createFrom().failure(unavailable(shipment.orderId, (CarrierGateway.CarrierUnavailable) result));
+        });
+    }
+
+    private Uni<Shipment> store(Shipment shipment) {
         return shipments.persist(shipment)
                 .invoke(ShipmentService::log)
                 // a duplicate of the command (or a cancel) got there first: its outcome stands
                 .onFailure(MongoSupport::isDuplicateKey)
-                .recoverWithUni(() -> shipments.findByOrder(command.orderId()));
+                .recoverWithUni(() -> shipments.findByOrder(shipment.orderId));
     }
 
-    /** The shipment a schedule command asks for: booked, or rejected with the reason. */
+    /** The shipment a schedule command asks for: rejected with the reason, or to be booked with the carrier named. */
     private Shipment decide(ScheduleShipment command) {
         Instant now = clock.instant();
         Shipment shipment = Shipment.forOrder(command.orderId(), now);
@@ -92,14 +128,20 @@ public class ShipmentService {
             return rejected(shipment, ShipmentRejected.Reason.UNSUPPORTED_DESTINATION,
                     "shipping does not deliver to " + country, now);
         }
-        Carrier carrier = carriers.forCountry(country);
+        shipment.carrier = carriers.forCountry(country);
+        return shipment;
+    }
+
+    /** The shipment booked: the carrier's label, tracking number and estimated delivery, and what it costs. */
+    private Shipment scheduled(Shipment shipment, ScheduleShipment command, CarrierGateway.Labelled label) {
         shipment.status = ShipmentStatus.SCHEDULED;
-        shipment.carrier = carrier.name();
-        shipment.trackingNumber = carrier.trackingNumber(shipment.id);
+        shipment.labelId = label.labelId();
+        shipment.trackingNumber = label.trackingNumber();
+        shipment.estimatedDelivery = label.estimatedDelivery();
         shipment.cost = cost.of(command.lines(), command.goodsValue(), command.currency());
         shipment.currency = cost.currency();
-        shipment.estimatedDelivery = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(carrier.transitDays());
-        shipment.scheduledAt = now;
+        shipment.scheduledAt = clock.instant();
+        shipment.updatedAt = shipment.scheduledAt;
         return shipment;
     }
 
@@ -108,11 +150,20 @@ public class ShipmentService {
         shipment.rejectionReason = reason;
         shipment.rejectionDetail = detail;
         shipment.rejectedAt = now;
+        shipment.updatedAt = now;
         return shipment;
     }
 
-    /** A scheduled shipment becomes cancelled; any other is left as it is, for the reply to say why. */
+    /**
+     * A scheduled shipment becomes cancelled, then its label is called off at the carrier; any other is left as it
+     * is, for the reply to say why. The shipment is cancelled first: from then on the carrier's reports cannot move it
+     * on, and the label follows. A cancel redelivered after that (the carrier was unavailable) finds it cancelled and
+     * calls the label off again, which the carrier answers as the first time.
+     */
     private Uni<Shipment> cancel(Shipment shipment) {
+        if (shipment.status == ShipmentStatus.CANCELLED && shipment.labelId != null) {
+            return cancelLabel(shipment, shipment.labelId);
+        }
         if (shipment.status != ShipmentStatus.SCHEDULED) {
             return Uni.createFrom().item(shipment);
         }
@@ -128,8 +179,25 @@ public class ShipmentService {
                         return shipments.findById(shipment.id).chain(this::cancel);
                     }
                     LOG.infof("Order %s: shipment %s cancelled", cancelled.orderId, cancelled.id);
-                    return Uni.createFrom().item(cancelled);
+                    return cancelled.labelId == null ? Uni.createFrom().item(cancelled)
+                            : cancelLabel(cancelled, cancelled.labelId);
                 });
+    }
+
+    /** Calls the label off at the carrier, then answers the shipment as it is; fails while the carrier is unavailable. */
+    private Uni<Shipment> cancelLabel(Shipment shipment, String labelId) {
+        return carrier.cancelLabel(new CarrierGateway.CancelRequest(shipment.orderId, labelId)).chain(result -> {
+            if (result instanceof CarrierGateway.CarrierUnavailable unavailable) {
+                return Uni.createFrom().failure(unavailable(shipment.orderId, unavailable));
+            }
+            LOG.infof("Order %s: label %s of shipment %s called off at the carrier", shipment.orderId, labelId, shipment.id);
+            return Uni.createFrom().item(shipment);
+        });
+    }
+
+    /** The carrier stayed unavailable: the command fails, to be tried again; never a rejection. */
+    private static TransientGatewayException unavailable(String orderId, CarrierGateway.CarrierUnavailable unavailable) {
+        return new TransientGatewayException("carrier unavailable for order " + orderId + ": " + unavailable.cause());
     }
 
     private Uni<Shipment> closeUnscheduled(String orderId) {
@@ -146,8 +214,9 @@ public class ShipmentService {
 
     private static void log(Shipment shipment) {
         if (shipment.status == ShipmentStatus.SCHEDULED) {
-            LOG.infof("Order %s: shipment %s scheduled with %s to %s, %s %s", shipment.orderId, shipment.id,
-                    shipment.carrier, shipment.address.country, shipment.cost, shipment.currency);
+            LOG.infof("Order %s: shipment %s scheduled with %s to %s, %s %s, tracking number %s", shipment.orderId,
+                    shipment.id, shipment.carrier, shipment.address.country, shipment.cost, shipment.currency,
+                    shipment.trackingNumber);
         } else {
             LOG.infof("Order %s: shipment rejected (%s): %s", shipment.orderId, shipment.rejectionReason,
                     shipment.rejectionDetail);

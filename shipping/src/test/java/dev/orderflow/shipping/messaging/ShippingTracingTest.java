@@ -39,7 +39,8 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A command is carried out and answered in the saga's trace; an event the outbox sweep publishes late still continues
+ * A command is carried out and answered in the saga's trace, its call to the carrier included; an event the outbox sweep
+ * publishes late still continues
  * the trace of the change that caused it.
  */
 @QuarkusTest
@@ -79,6 +80,11 @@ class ShippingTracingTest {
                 trace.stream().filter(ofKind(SpanKind.CONSUMER)).findFirst().orElseThrow().getParentSpanId());
         assertTrue(trace.stream().anyMatch(ofKind(SpanKind.CLIENT).and(span -> span.getName().endsWith(" shipments"))),
                 "the store calls are spans of the trace");
+        SpanData call = trace.stream().filter(ofKind(SpanKind.CLIENT).and(span -> span.getName().startsWith("POST")))
+                .findFirst().orElseThrow(() -> new AssertionError("no carrier call in " + trace));
+        assertTrue(
+                trace.stream().anyMatch(ofKind(SpanKind.SERVER).and(span -> span.getParentSpanId().equals(call.getSpanId()))),
+                "the carrier's side of the call too");
         assertTrue(logs.aboutOrder(order).stream()
                 .anyMatch(line -> line.message().startsWith("Order " + order + ": shipment ")
                         && traceId.equals(line.mdc().get("traceId"))),

@@ -1,0 +1,90 @@
+package dev.orderflow.shipping.gateway;
+
+import java.time.LocalDate;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The carrier's label API (docs/architecture.md, "The carrier"), at {@code quarkus.rest-client.carrier.url}: by default
+ * the shipping service's own simulator. Every request carries an {@code Idempotency-Key}; the answers' unknown
+ * properties are ignored, as carriers add them freely.
+ * <p>
+ * How answers map to failures: a 422 is a refused address ({@link LabelRefusedException}); a 5xx or 429 is a failure
+ * that may pass ({@link TransientGatewayException}); any other error is a request the carrier refuses, which no retry
+ * cures.
+ */
+@RegisterRestClient(configKey = "carrier")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+interface CarrierLabels {
+
+    String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @POST
+    @Path("labels")
+    Uni<Label> create(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, NewLabel label);
+
+    @POST
+    @Path("labels/{labelId}/cancel")
+    Uni<Label> cancel(@PathParam("labelId") String labelId, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey);
+
+    @ClientExceptionMapper
+    static RuntimeException failure(Response response) {
+        int status = response.getStatus();
+        if (status == 422) {
+            ErrorAnswer.Detail error = error(response);
+            return new LabelRefusedException(error == null ? null : error.code(), error == null ? null : error.message());
+        }
+        if (status == 429 || status >= 500) {
+            return new TransientGatewayException("the carrier answered " + status);
+        }
+        return null;
+    }
+
+    private static ErrorAnswer.Detail error(Response response) {
+        try {
+            ErrorAnswer answer = response.readEntity(ErrorAnswer.class);
+            return answer == null ? null : answer.error();
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    record NewLabel(String carrier, String reference, Recipient recipient) {
+    }
+
+    /** Inside {@link NewLabel}, not in a signature itself, hence registered for reflection. */
+    @RegisterForReflection
+    record Recipient(String name, String line1, String line2, String city, String postalCode, String country) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Label(String id, String trackingNumber, String status, LocalDate estimatedDelivery) {
+    }
+
+    /** An error answer; read by {@link #failure}, outside the methods' signatures, hence registered for reflection. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ErrorAnswer(Detail error) {
+
+        @RegisterForReflection
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        record Detail(String type, String code, String message) {
+        }
+    }
+}

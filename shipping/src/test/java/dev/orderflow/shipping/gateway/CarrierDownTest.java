@@ -1,0 +1,100 @@
+package dev.orderflow.shipping.gateway;
+
+import static dev.orderflow.common.testing.MessageProbe.correlatedTo;
+import static dev.orderflow.shipping.Shipments.addressIn;
+import static dev.orderflow.shipping.Shipments.schedule;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.rabbitmq.client.GetResponse;
+
+import dev.orderflow.common.testing.MessageProbe;
+import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.shipping.Shipments;
+import dev.orderflow.shipping.gateway.CarrierGateway.CarrierUnavailable;
+import dev.orderflow.shipping.gateway.CarrierGateway.LabelRequest;
+import dev.orderflow.shipping.repository.ShipmentRepository;
+import dev.orderflow.shipping.testing.CarrierDown;
+import dev.orderflow.shipping.testing.CarrierOnWireMock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+
+/**
+ * A carrier nobody can connect to: each refused connection is retried, then the label ends as "carrier unavailable";
+ * through the saga's command, that is a failure to try again, never a rejection: the command is redelivered and finally
+ * parked, no reply is sent, and no shipment is stored, so the command handled again later books it then.
+ */
+@QuarkusTest
+@TestProfile(CarrierDown.class)
+class CarrierDownTest {
+
+    static final String REPLY_TO = "shipping-down-test-" + UUID.randomUUID();
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @RegisterExtension
+    static final TestBroker broker = TestBroker.perClass();
+    static final MessageProbe replies = broker.probe("replies", REPLY_TO);
+
+    @Inject
+    CarrierGateway gateway;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    ShipmentRepository shipments;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @BeforeEach
+    void closeTheBreakers() {
+        breakers.resetAll();
+    }
+
+    @Test
+    void aRefusedConnectionIsRetriedThenTheCarrierIsUnavailable() {
+        double before = attempts();
+
+        Object outcome = gateway.createLabel(new LabelRequest(Shipments.newOrder(), "ColiPoste", addressIn("FR")))
+                .await().atMost(WAIT);
+
+        assertInstanceOf(CarrierUnavailable.class, outcome);
+        assertEquals(1 + CarrierOnWireMock.RETRIES, attempts() - before, "one attempt and its retries");
+    }
+
+    @Test
+    void aShipmentTheCarrierNeverBooksIsParkedUnansweredAndNothingIsStored() {
+        String order = Shipments.newOrder();
+        broker.purge("shipping.commands.dlq");
+
+        broker.sendCommand(order + ":schedule", order, REPLY_TO, schedule(order, addressIn("FR")));
+
+        Optional<GetResponse> parked = await().atMost(Duration.ofSeconds(30))
+                .until(() -> broker.drain("shipping.commands.dlq").stream()
+                        .filter(message -> (order + ":schedule").equals(message.getProps().getMessageId())).findFirst(),
+                        Optional::isPresent);
+        assertTrue(parked.isPresent());
+        assertTrue(replies.received(correlatedTo(order)).isEmpty(), "no reply: above all, no rejection");
+        assertNull(Shipments.stored(shipments, order), "nothing stored: the command handled again books the parcel");
+    }
+
+    private double attempts() {
+        return metrics.counter("shipping.carrier.requests", "operation", "label").count();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.orderflow.shipping.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * A carrier that is down: the client is sent to a port nobody listens on (every connection refused), and the service's
+ * own simulator fails every request ({@code shipping.simulator.failure-rate=1}) and holds a label to postal code
+ * {@code 99999} for {@value #TIMEOUT_DELAY_MS} ms. Fault tolerance is shortened as in {@link CarrierOnWireMock}, and so
+ * are the message retries.
+ */
+public class CarrierDown implements QuarkusTestProfile {
+
+    public static final int TIMEOUT_DELAY_MS = 500;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> overrides = new HashMap<>(CarrierOnWireMock.faultTolerance("createLabel"));
+        overrides.putAll(CarrierOnWireMock.faultTolerance("cancelLabel"));
+        overrides.put("quarkus.rest-client.carrier.url", "http://localhost:" + closedPort());
+        overrides.put("shipping.simulator.failure-rate", "1");
+        overrides.put("shipping.simulator.timeout-delay", TIMEOUT_DELAY_MS + "ms");
+        overrides.put("orderflow.messaging.retry.initial-backoff", "5ms");
+        overrides.put("orderflow.messaging.retry.max-backoff", "10ms");
+        return overrides;
+    }
+
+    /** A port that was free a moment ago, and is closed again. */
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

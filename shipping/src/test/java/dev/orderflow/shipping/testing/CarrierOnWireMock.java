@@ -1,0 +1,49 @@
+package dev.orderflow.shipping.testing;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * The shipping service with its carrier client sent to WireMock ({@link WireMockCarrier}) and its fault tolerance
+ * shortened through configuration: attempts cut off after {@value #TIMEOUT_MS} ms, {@value #RETRIES} retries 10 ms
+ * apart, a breaker opening when the last {@value #BREAKER_VOLUME} attempts all failed, for {@value #BREAKER_DELAY_MS}
+ * ms, and closing after one successful trial.
+ */
+public class CarrierOnWireMock implements QuarkusTestProfile {
+
+    /** Long enough for a first call, when the client is still cold, on a busy machine. */
+    public static final int TIMEOUT_MS = 1000;
+    public static final int RETRIES = 2;
+    public static final int BREAKER_VOLUME = 4;
+    public static final int BREAKER_DELAY_MS = 1000;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> overrides = new HashMap<>(faultTolerance("createLabel"));
+        overrides.putAll(faultTolerance("cancelLabel"));
+        return overrides;
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(WireMockCarrier.class));
+    }
+
+    /** The shortened settings of one of the client's operations. */
+    public static Map<String, String> faultTolerance(String operation) {
+        String key = "quarkus.fault-tolerance.\"dev.orderflow.shipping.gateway.GatewayClient/" + operation + "\".";
+        return Map.of(
+                key + "timeout.value", Integer.toString(TIMEOUT_MS),
+                key + "retry.max-retries", Integer.toString(RETRIES),
+                key + "retry.delay", "10",
+                key + "retry.jitter", "0",
+                key + "exponential-backoff.max-delay", "20",
+                key + "circuit-breaker.request-volume-threshold", Integer.toString(BREAKER_VOLUME),
+                key + "circuit-breaker.failure-ratio", "1.0",
+                key + "circuit-breaker.delay", Integer.toString(BREAKER_DELAY_MS),
+                key + "circuit-breaker.success-threshold", "1");
+    }
+}
