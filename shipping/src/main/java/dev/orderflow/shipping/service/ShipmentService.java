@@ -59,7 +59,8 @@ public class ShipmentService {
     /**
      * shipping.schedule: books the parcel with a carrier, or refuses the destination (or the carrier does). Replies
      * ShipmentScheduled or ShipmentRejected. The booking is inserted at once, once the carrier answered: a repeated
-     * command (or a cancel that came first) meets the order's unique index, and the stored shipment gives the reply.
+     * command (or a cancel that came first) meets the order's unique index, and the stored shipment gives the reply;
+     * one that cannot reach the carrier is answered from the stored shipment, when there is one.
      */
     public Uni<Object> schedule(ScheduleShipment command) {
         return book(command).map(ShipmentReplies::schedule);
@@ -100,8 +101,16 @@ public class ShipmentService {
                 shipment.carrier = null;
                 return store(rejected(shipment, refused.reason(), refused.detail(), clock.instant()));
             }
-            return Uni.createFrom().failure(unavailable(shipment.orderId, (CarrierGateway.CarrierUnavailable) result));
+            return storedOr(shipment.orderId, unavailable(shipment.orderId, (CarrierGateway.CarrierUnavailable) result));
         });
+    }
+
+    /**
+     * The carrier cannot be reached: a repeated command whose shipment is stored (booked, or closed by a cancel) is
+     * answered from it as if the carrier had answered again; otherwise the command fails, to be handled again.
+     */
+    private Uni<Shipment> storedOr(String orderId, TransientGatewayException failure) {
+        return shipments.findByOrder(orderId).onItem().ifNull().failWith(() -> failure);
     }
 
     private Uni<Shipment> store(Shipment shipment) {

@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +26,9 @@ import com.rabbitmq.client.GetResponse;
 
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.contracts.shipping.ShipmentScheduled;
+import dev.orderflow.shipping.Shipment;
+import dev.orderflow.shipping.ShipmentStatus;
 import dev.orderflow.shipping.Shipments;
 import dev.orderflow.shipping.gateway.CarrierGateway.CarrierUnavailable;
 import dev.orderflow.shipping.gateway.CarrierGateway.LabelRequest;
@@ -37,7 +43,8 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 /**
  * A carrier nobody can connect to: each refused connection is retried, then the label ends as "carrier unavailable";
  * through the saga's command, that is a failure to try again, never a rejection: the command is redelivered and finally
- * parked, no reply is sent, and no shipment is stored, so the command handled again later books it then.
+ * parked, no reply is sent, and no shipment is stored, so the command handled again later books it then. A repeated
+ * command whose shipment is stored is answered from it.
  */
 @QuarkusTest
 @TestProfile(CarrierDown.class)
@@ -92,6 +99,27 @@ class CarrierDownTest {
         assertTrue(parked.isPresent());
         assertTrue(replies.received(correlatedTo(order)).isEmpty(), "no reply: above all, no rejection");
         assertNull(Shipments.stored(shipments, order), "nothing stored: the command handled again books the parcel");
+    }
+
+    @Test
+    void aRepeatedCommandWhoseShipmentIsStoredIsAnsweredFromItWhileTheCarrierIsDown() {
+        String order = Shipments.newOrder();
+        Shipment booked = Shipment.forOrder(order, Instant.now());
+        booked.status = ShipmentStatus.SCHEDULED;
+        booked.carrier = "ColiPoste";
+        booked.labelId = "lbl-" + order;
+        booked.trackingNumber = "CP0000000042";
+        booked.estimatedDelivery = LocalDate.now().plusDays(2);
+        booked.cost = new BigDecimal("4.90");
+        booked.currency = "EUR";
+        booked.scheduledAt = booked.createdAt;
+        shipments.persist(booked).await().atMost(WAIT);
+
+        broker.sendCommand(order + ":schedule", order, REPLY_TO, schedule(order, addressIn("FR")));
+
+        ShipmentScheduled reply = replies.await(correlatedTo(order)).as(ShipmentScheduled.class);
+        assertEquals("CP0000000042", reply.trackingNumber(), "the stored booking's answer");
+        assertEquals(1, Shipments.count(shipments, order));
     }
 
     private double attempts() {
