@@ -26,8 +26,9 @@ public class HandlerRetry {
 
     /**
      * Runs {@code handler} on {@code envelope}, again after each failure as long as attempts are left. Every attempt
-     * runs on {@code messageContext} (when there is one): a retry starts after its backoff on a timer's thread, and
-     * goes back to the message's context, with its trace and MDC.
+     * runs on {@code messageContext} (when there is one), with the message's trace and MDC: fault tolerance starts a
+     * retry, after its backoff, on the event loop the call came from, or on a worker thread, and the attempt goes back
+     * to the message's own context from there.
      */
     @AsynchronousNonBlocking
     @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = UnreadableMessageException.class)
