@@ -22,12 +22,12 @@ import io.vertx.core.Vertx;
 /**
  * Sends and consumes {@link Envelope}s by the project's rules (design brief, section 4):
  * <ul>
- * <li>a send completes only when the broker has confirmed the message (publisher confirms are on for every
- * channel);</li>
+ * <li>a send completes only when the broker has confirmed the message, and is tried again when no confirm comes in
+ * time ({@link Publisher});</li>
  * <li>a consumed message is acknowledged only after its handler has completed, that is after its effect is stored and
  * its reply or event confirmed;</li>
- * <li>a failing handler is retried in-process with backoff, then the message goes back to the broker, which
- * redelivers it up to the queue's delivery limit and then parks it in {@code <queue>.dlq};</li>
+ * <li>a failing handler is retried in-process with backoff ({@link HandlerRetry}), then the message goes back to the
+ * broker, which redelivers it up to the queue's delivery limit and then parks it in {@code <queue>.dlq};</li>
  * <li>an unreadable message (unknown type, a body that is not the contract or breaks its constraints) is parked at
  * once, and so is one whose handler fails with {@link UnreadableMessageException}: no retry can help them.</li>
  * </ul>
@@ -44,13 +44,13 @@ public class Messaging {
     private static final Metadata REDELIVER = Metadata.of(new RabbitMQRejectMetadata(true));
 
     private final MessageCodec codec;
-    private final MessagingConfig.Retry retry;
-    private final Duration publishTimeout;
+    private final Publisher publisher;
+    private final HandlerRetry handlerRetry;
 
-    public Messaging(MessageCodec codec, MessagingConfig config) {
+    public Messaging(MessageCodec codec, Publisher publisher, HandlerRetry handlerRetry) {
         this.codec = codec;
-        this.retry = config.retry();
-        this.publishTimeout = config.publishTimeout();
+        this.publisher = publisher;
+        this.handlerRetry = handlerRetry;
     }
 
     /** Publishes a command or an event; it is routed by its type. */
@@ -91,10 +91,9 @@ public class Messaging {
      * whichever thread the connector sends on.
      */
     private Uni<Void> send(MutinyEmitter<byte[]> channel, Message<byte[]> message, Envelope<?> envelope, Context parent) {
-        return channel.sendMessage(message.addMetadata(TracingMetadata.withCurrent(parent)))
-                .ifNoItem().after(publishTimeout)
-                .failWith(() -> new IllegalStateException("no confirm from the broker for " + envelope.type() + " message "
-                        + envelope.messageId() + " within " + publishTimeout));
+        return publisher.send(channel, message.addMetadata(TracingMetadata.withCurrent(parent)))
+                .onFailure().transform(failure -> new IllegalStateException(
+                        "the broker did not confirm " + envelope.type() + " message " + envelope.messageId(), failure));
     }
 
     /**
@@ -136,23 +135,7 @@ public class Messaging {
             return settle(message.nack(e, PARK));
         }
         Traces.aboutOrder(envelope.correlationId());
-        Uni<Void> handled = Uni.createFrom().deferred(() -> handler.apply(envelope));
-        io.vertx.core.Context messageContext = Vertx.currentContext();
-        if (messageContext != null) {
-            // a retry starts after its backoff on a worker thread: back to the message's context, with its trace and MDC
-            handled = handled.runSubscriptionOn(task -> {
-                if (Vertx.currentContext() == messageContext) {
-                    task.run();
-                } else {
-                    messageContext.runOnContext(ignored -> task.run());
-                }
-            });
-        }
-        if (retry.attempts() > 1) {
-            handled = handled.onFailure(failure -> !(failure instanceof UnreadableMessageException)).retry()
-                    .withBackOff(retry.initialBackoff(), retry.maxBackoff())
-                    .atMost(retry.attempts() - 1L);
-        }
+        Uni<Void> handled = handlerRetry.handle(envelope, handler, Vertx.currentContext());
         return handled.onItemOrFailure().transformToUni((ignored, failure) -> {
             if (failure == null) {
                 return settle(message.ack());

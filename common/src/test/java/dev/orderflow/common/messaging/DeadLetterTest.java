@@ -23,16 +23,23 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
 
 import dev.orderflow.common.testing.TestBroker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
-/** The dead-letter convention, end to end on the real broker: what cannot be handled is parked, the rest flows. */
+/**
+ * The dead-letter convention, end to end on the real broker: a failing handler is retried in-process (HandlerRetry, 2
+ * attempts a delivery in the tests), then the message goes back to the broker, and what cannot be handled is parked,
+ * while the rest flows.
+ */
 @QuarkusTest
 class DeadLetterTest {
 
     static final String QUEUE = "orderflow-test.probe";
     static final String PARKING = QUEUE + ".dlq";
     static final Duration DEADLINE = Duration.ofSeconds(20);
+    static final String HANDLER_RETRY = "dev.orderflow.common.messaging.HandlerRetry.handle";
 
     @RegisterExtension
     static final TestBroker broker = TestBroker.perClass();
@@ -50,8 +57,11 @@ class DeadLetterTest {
     @ConfigProperty(name = "mp.messaging.incoming.probe.queue.x-delivery-limit")
     int deliveryLimit;
 
-    @ConfigProperty(name = "orderflow.messaging.retry.attempts")
-    int attemptsPerDelivery;
+    @ConfigProperty(name = "quarkus.fault-tolerance.\"dev.orderflow.common.messaging.HandlerRetry/handle\".retry.max-retries")
+    int retriesPerDelivery;
+
+    @Inject
+    MeterRegistry metrics;
 
     final List<GetResponse> parked = new CopyOnWriteArrayList<>();
 
@@ -65,14 +75,19 @@ class DeadLetterTest {
         String poison = "poison-" + UUID.randomUUID();
         List<String> good = List.of("good-" + UUID.randomUUID(), "good-" + UUID.randomUUID(), "good-" + UUID.randomUUID());
 
+        double gaveUp = retryCalls("true", "maxRetriesReached");
+        double firstTime = retryCalls("false", "valueReturned");
+
         send(new Work(poison, true));
         good.forEach(id -> send(new Work(id, false)));
 
         await().atMost(DEADLINE).until(() -> consumer.processed(good));
         GetResponse parkedPoison = awaitParked(poison);
 
-        // every delivery runs the handler attemptsPerDelivery times; the broker delivers it deliveryLimit + 1 times
-        assertEquals((deliveryLimit + 1) * attemptsPerDelivery, consumer.attempts(poison));
+        // every delivery runs the handler 1 + retriesPerDelivery times; the broker delivers it deliveryLimit + 1 times
+        assertEquals((deliveryLimit + 1) * (1 + retriesPerDelivery), consumer.attempts(poison));
+        assertEquals(deliveryLimit + 1, retryCalls("true", "maxRetriesReached") - gaveUp, "a delivery, a retry that gave up");
+        assertEquals(good.size(), retryCalls("false", "valueReturned") - firstTime);
         good.forEach(id -> assertEquals(1, consumer.attempts(id), id));
         assertEquals(poison, parkedPoison.getProps().getMessageId());
         assertEquals("probe.work", parkedPoison.getProps().getType());
@@ -95,6 +110,46 @@ class DeadLetterTest {
         assertEquals("rejected", firstDeath(parkedUnknown).get("reason").toString());
         assertEquals("rejected", firstDeath(parkedBadBody).get("reason").toString());
         assertEquals(0, consumer.attempts("x"), "the handler never ran");
+    }
+
+    @Test
+    void aHandlerThatFailsOnceIsRetriedInProcessAndTheMessageAcknowledged() {
+        String flaky = ProbeConsumer.FLAKY + UUID.randomUUID();
+        double retriedAndDone = retryCalls("true", "valueReturned");
+        double retries = retries();
+
+        send(new Work(flaky, false));
+
+        await().atMost(DEADLINE).until(() -> consumer.processed(List.of(flaky)));
+        assertEquals(2, consumer.attempts(flaky), "the first attempt fails, the retry in the same delivery succeeds");
+        assertEquals(1, consumer.seen(flaky).stream().map(ProbeConsumer.Attempt::orderId).distinct().count());
+        await().atMost(DEADLINE).until(() -> retryCalls("true", "valueReturned") - retriedAndDone == 1);
+        assertEquals(1, retries() - retries, "one retry, then the message is acknowledged");
+    }
+
+    @Test
+    void aHandlerThatCannotReadItsMessageIsNotRetriedAndTheMessageParkedAtOnce() {
+        String unreadable = ProbeConsumer.UNREADABLE + UUID.randomUUID();
+        double notRetryable = retryCalls("false", "exceptionNotRetryable");
+
+        send(new Work(unreadable, false));
+
+        GetResponse parkedMessage = awaitParked(unreadable);
+        assertEquals(1, consumer.attempts(unreadable), "one attempt, no redelivery");
+        assertEquals("rejected", firstDeath(parkedMessage).get("reason").toString());
+        assertEquals(1, retryCalls("false", "exceptionNotRetryable") - notRetryable);
+    }
+
+    /** The handler retry's calls that ended as {@code retryResult}, retried or not ({@code ft_retry_calls_total}). */
+    private double retryCalls(String retried, String retryResult) {
+        Counter counter = metrics.find("ft.retry.calls.total").tags("method", HANDLER_RETRY, "retried", retried,
+                "retryResult", retryResult).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double retries() {
+        Counter counter = metrics.find("ft.retry.retries.total").tags("method", HANDLER_RETRY).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private void send(Work work) {

@@ -20,13 +20,15 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Consumes the test queue the way every service consumes its queues, and records what it saw, with the trace and the
- * MDC of each attempt. Work whose id starts with {@value #FLAKY} fails at its first attempt.
+ * MDC of each attempt. Work whose id starts with {@value #FLAKY} fails at its first attempt; work whose id starts with
+ * {@value #UNREADABLE} fails with {@link UnreadableMessageException}.
  */
 @ApplicationScoped
 public class ProbeConsumer {
 
     static final MessageTypes TYPES = MessageTypes.of(Work.class);
     static final String FLAKY = "flaky-";
+    static final String UNREADABLE = "unreadable-";
     private static final Logger LOG = Logger.getLogger(ProbeConsumer.class);
 
     /** What an attempt saw: the MDC's order id, and the current trace. */
@@ -51,6 +53,9 @@ public class ProbeConsumer {
             seen.computeIfAbsent(work.id(), id -> new CopyOnWriteArrayList<>())
                     .add(new Attempt(MDC.get("orderId"), Span.current().getSpanContext().getTraceId()));
             LOG.infof("Work %s, attempt %d", work.id(), attempt);
+            if (work.id().startsWith(UNREADABLE)) {
+                return Uni.createFrom().failure(new UnreadableMessageException("no attempt can read " + work.id()));
+            }
             if (work.poison() || work.id().startsWith(FLAKY) && attempt == 1) {
                 return Uni.createFrom().failure(new IllegalStateException("poison " + work.id()));
             }

@@ -146,6 +146,21 @@ public final class TestBroker implements AutoCloseable, BeforeAllCallback, After
         }
     }
 
+    /**
+     * Declares a queue of this connection's own (gone when it closes) with the given arguments, bound to
+     * {@code exchange} (declared, durable, if missing) under {@code routingKey}.
+     */
+    public void declareQueue(String queue, Map<String, Object> arguments, String exchange, String exchangeType,
+            String routingKey) {
+        try {
+            channel.exchangeDeclare(exchange, exchangeType, true);
+            channel.queueDeclare(queue, false, true, true, arguments);
+            channel.queueBind(queue, exchange, routingKey);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot declare " + queue, e);
+        }
+    }
+
     public void purge(String queue) {
         try {
             channel.queuePurge(queue);

@@ -69,7 +69,8 @@ class SmtpTroubleTest {
                     SEND + "timeout.unit", "millis",
                     "notification.lease", LEASE.toSeconds() + "s",
                     // one handling per delivery: the broker's redeliveries are what is counted
-                    "orderflow.messaging.retry.attempts", "1");
+                    "quarkus.fault-tolerance.\"dev.orderflow.common.messaging.HandlerRetry/handle\".retry.max-retries",
+                    "0");
         }
     }
 

@@ -19,11 +19,14 @@ import com.mongodb.client.model.Filters;
 
 import dev.orderflow.common.outbox.Outbox;
 import dev.orderflow.common.outbox.PendingMessage;
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.order.Order;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
+@ApplyGuard(StoreRetry.GUARD)
 public class OrderRepository implements ReactivePanacheMongoRepositoryBase<Order, String> {
 
     private static final String OUTBOX = Outbox.FIELD;

@@ -171,10 +171,14 @@ public class OrderSagaRunner {
                 }
                 // the messages are built before the order is handed back: from then on its next change may hold it
                 Uni<Void> sending = dispatch(stored, transition.get().commands(), newEvents);
-                if (keep) {
-                    cache.put(stored);
+                if (!keep) {
+                    return sending.replaceWith(stored);
                 }
-                return sending.replaceWith(stored);
+                // and may change it while this change's sends await their confirms: the caller (its saga span) gets
+                // the order as this change left it
+                Order changed = orders.copy(stored);
+                cache.put(stored);
+                return sending.replaceWith(changed);
             });
         })).onFailure(ConcurrentChangeException.class).retry().atMost(CONCURRENT_CHANGE_RETRIES);
     }

@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 public class ProviderDown implements QuarkusTestProfile {
 
     public static final int TIMEOUT_DELAY_MS = 500;
+    static final String HANDLER_RETRY = "quarkus.fault-tolerance.\"dev.orderflow.common.messaging.HandlerRetry/handle\".";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -25,8 +26,9 @@ public class ProviderDown implements QuarkusTestProfile {
         overrides.put("quarkus.rest-client.payment-provider.url", "http://localhost:" + closedPort());
         overrides.put("payment.simulator.failure-rate", "1");
         overrides.put("payment.simulator.timeout-delay", TIMEOUT_DELAY_MS + "ms");
-        overrides.put("orderflow.messaging.retry.initial-backoff", "5ms");
-        overrides.put("orderflow.messaging.retry.max-backoff", "10ms");
+        overrides.put(HANDLER_RETRY + "retry.delay", "5");
+        overrides.put(HANDLER_RETRY + "retry.jitter", "0");
+        overrides.put(HANDLER_RETRY + "exponential-backoff.max-delay", "10");
         return overrides;
     }
 
