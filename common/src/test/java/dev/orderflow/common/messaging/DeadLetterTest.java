@@ -1,6 +1,8 @@
 package dev.orderflow.common.messaging;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -22,11 +24,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
 
+import dev.orderflow.common.testing.Meters;
 import dev.orderflow.common.testing.TestBroker;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
-/** The dead-letter convention, end to end on the real broker: what cannot be handled is parked, the rest flows. */
+/**
+ * The dead-letter convention, end to end on the real broker: what cannot be handled is parked, and counted; the rest
+ * flows.
+ */
 @QuarkusTest
 class DeadLetterTest {
 
@@ -47,6 +54,9 @@ class DeadLetterTest {
     @Inject
     ProbeConsumer consumer;
 
+    @Inject
+    MeterRegistry registry;
+
     @ConfigProperty(name = "mp.messaging.incoming.probe.queue.x-delivery-limit")
     int deliveryLimit;
 
@@ -64,6 +74,7 @@ class DeadLetterTest {
     void poisonIsParkedAfterTheDeliveryLimitWhileGoodMessagesBehindItAreProcessed() {
         String poison = "poison-" + UUID.randomUUID();
         List<String> good = List.of("good-" + UUID.randomUUID(), "good-" + UUID.randomUUID(), "good-" + UUID.randomUUID());
+        double parkedBefore = parkedCount(ParkedMessages.DELIVERY_LIMIT);
 
         send(new Work(poison, true));
         good.forEach(id -> send(new Work(id, false)));
@@ -79,12 +90,15 @@ class DeadLetterTest {
         assertEquals("order-" + poison, parkedPoison.getProps().getCorrelationId());
         assertEquals(2, parkedPoison.getProps().getDeliveryMode());
         assertEquals("delivery_limit", firstDeath(parkedPoison).get("reason").toString());
+        // counted once, at the last delivery its queue allowed; the good messages, acknowledged, count nothing
+        assertEquals(parkedBefore + 1, parkedCount(ParkedMessages.DELIVERY_LIMIT));
     }
 
     @Test
     void unreadableMessageIsParkedAtOnce() {
         String unknownType = "unknown-" + UUID.randomUUID();
         String badBody = "bad-body-" + UUID.randomUUID();
+        double parkedBefore = parkedCount(ParkedMessages.UNREADABLE);
 
         publishRaw(unknownType, "probe.mystery", "{\"id\":\"x\"}");
         publishRaw(badBody, "probe.work", "this is not json");
@@ -95,6 +109,13 @@ class DeadLetterTest {
         assertEquals("rejected", firstDeath(parkedUnknown).get("reason").toString());
         assertEquals("rejected", firstDeath(parkedBadBody).get("reason").toString());
         assertEquals(0, consumer.attempts("x"), "the handler never ran");
+        await().atMost(DEADLINE).until(() -> parkedCount(ParkedMessages.UNREADABLE) == parkedBefore + 2);
+        assertThat(Meters.scrape(), containsString("messages_parked_total{application=\"orderflow-common\",queue=\"" + QUEUE
+                + "\",reason=\"unreadable\"}"));
+    }
+
+    private double parkedCount(String reason) {
+        return Meters.count(registry, ParkedMessages.METER, "queue", QUEUE, "reason", reason);
     }
 
     private void send(Work work) {

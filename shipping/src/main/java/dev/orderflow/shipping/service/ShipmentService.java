@@ -38,10 +38,12 @@ public class ShipmentService {
     private final ShippingCost cost;
     private final CarrierRule carriers;
     private final Set<String> servedCountries;
+    private final ShippingMetrics metrics;
     private final Clock clock;
 
-    public ShipmentService(ShipmentRepository shipments, ShippingConfig config, Clock clock) {
+    public ShipmentService(ShipmentRepository shipments, ShippingMetrics metrics, ShippingConfig config, Clock clock) {
         this.shipments = shipments;
+        this.metrics = metrics;
         this.cost = ShippingCost.of(config.rates());
         this.carriers = new CarrierRule(config.homeCountry());
         this.servedCountries = Set.copyOf(config.servedCountries());
@@ -71,6 +73,7 @@ public class ShipmentService {
         Shipment shipment = decide(command);
         return shipments.persist(shipment)
                 .invoke(ShipmentService::log)
+                .invoke(metrics::booked)
                 // a duplicate of the command (or a cancel) got there first: its outcome stands
                 .onFailure(MongoSupport::isDuplicateKey)
                 .recoverWithUni(() -> shipments.findByOrder(command.orderId()));
