@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.Config;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 
 /**
@@ -31,6 +32,8 @@ import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
  * connector's defaults); a message sent straight to a queue (the default exchange, as a replayed one is) names its
  * queue as routing key. With one incoming channel only, every message is its queue's.
  */
+// at start: its series exist from then on, at 0, for an alert on their first increase
+@Startup
 @ApplicationScoped
 public class ParkedMessages {
 
@@ -79,6 +82,10 @@ public class ParkedMessages {
     public ParkedMessages(Config config, MeterRegistry registry) {
         this.queues = queues(config);
         this.registry = registry;
+        for (Queue queue : queues) {
+            counter(queue.name(), UNREADABLE);
+            counter(queue.name(), DELIVERY_LIMIT);
+        }
     }
 
     /** The message was parked at once. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Inventory's meter (docs/operations.md, "Watching"): {@code inventory.reservations} (tag {@code outcome} reserved or
@@ -11,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * once. A repeated reserve command is answered from the stored reservation and counts nothing; nor does a reserve
  * command refused because the order was released first (RESERVATION_CLOSED, nothing to decide).
  */
+// at start: its series exist from then on, at 0, for an alert on their first increase
+@Startup
 @ApplicationScoped
 public class InventoryMetrics {
 

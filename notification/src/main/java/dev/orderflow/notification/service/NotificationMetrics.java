@@ -8,6 +8,7 @@ import dev.orderflow.notification.DeliveryChannel;
 import dev.orderflow.notification.config.NotificationConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Notification's meter (docs/operations.md, "Watching"): {@code notifications} (tags {@code channel} log or email,
@@ -18,6 +19,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * limit), which tries it again, and counts sent if it goes out then. One whose outcome is unknown (a timeout, a worker
  * that stopped) counts failed once: it is never sent again.
  */
+// at start: its series exist from then on, at 0, for an alert on their first increase
+@Startup
 @ApplicationScoped
 public class NotificationMetrics {
 
@@ -25,7 +28,7 @@ public class NotificationMetrics {
 
     public NotificationMetrics(MeterRegistry registry, NotificationConfig config) {
         this.registry = registry;
-        // the configured channel's series exist from the start, at 0
+        // the configured channel's
         notifications(config.channel(), "sent");
         notifications(config.channel(), "failed");
     }

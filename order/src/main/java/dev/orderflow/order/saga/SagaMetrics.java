@@ -12,6 +12,7 @@ import dev.orderflow.order.OrderStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 
 /**
  * The order service's meters (docs/operations.md, "Watching"). Each is moved once a change is stored
@@ -30,6 +31,8 @@ import io.micrometer.core.instrument.Timer;
  * deadline.</li>
  * </ul>
  */
+// at start: its series exist from then on, at 0, for an alert on their first increase
+@Startup
 @ApplicationScoped
 public class SagaMetrics {
 
@@ -41,7 +44,6 @@ public class SagaMetrics {
     public SagaMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.placed = Counter.builder("orders.placed").description("Orders placed, their saga started").register(registry);
-        // the series an alert watches exist from the start, at 0
         for (SagaStep<Order> step : OrderSaga.DEFINITION.steps()) {
             timeouts(step.name());
             resends(step.name());

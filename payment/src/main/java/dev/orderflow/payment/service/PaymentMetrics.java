@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.orderflow.payment.PaymentStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Payment's meters (docs/operations.md, "Watching"): {@code payment.charges} (tag {@code outcome} approved or
@@ -13,6 +14,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * and a worker that lost the race to another stores nothing: neither counts. A refund of a payment never charged
  * (VOIDED) is not a refund. Every request to the provider, retries included, is {@code payment.gateway.requests}.
  */
+// at start: its series exist from then on, at 0, for an alert on their first increase
+@Startup
 @ApplicationScoped
 public class PaymentMetrics {
 

@@ -6,12 +6,15 @@ import dev.orderflow.shipping.Shipment;
 import dev.orderflow.shipping.ShipmentStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Shipping's meter (docs/operations.md, "Watching"): {@code shipping.shipments} (tag {@code outcome} scheduled or
  * rejected), counted when a schedule command's shipment is inserted: the order's unique index lets one insert win, and
  * a repeated command is answered from the stored shipment, counting nothing.
  */
+// at start: its series exist from then on, at 0, for an alert on their first increase
+@Startup
 @ApplicationScoped
 public class ShippingMetrics {
 
