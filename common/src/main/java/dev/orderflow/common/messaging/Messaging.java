@@ -31,6 +31,8 @@ import io.vertx.core.Vertx;
  * <li>an unreadable message (unknown type, a body that is not the contract or breaks its constraints) is parked at
  * once, and so is one whose handler fails with {@link UnreadableMessageException}: no retry can help them.</li>
  * </ul>
+ * What it parks is counted, by queue and why ({@link ParkedMessages}).
+ * <p>
  * Every message carries the W3C trace context of the span it was sent in (the connector's {@code traceparent} header):
  * a consumed message's handler runs in the connector's span for it, whose trace it continues, and with its order id
  * (the correlation id) in the MDC of every log line it writes.
@@ -46,11 +48,13 @@ public class Messaging {
     private final MessageCodec codec;
     private final Publisher publisher;
     private final HandlerRetry handlerRetry;
+    private final ParkedMessages parked;
 
-    public Messaging(MessageCodec codec, Publisher publisher, HandlerRetry handlerRetry) {
+    public Messaging(MessageCodec codec, Publisher publisher, HandlerRetry handlerRetry, ParkedMessages parked) {
         this.codec = codec;
         this.publisher = publisher;
         this.handlerRetry = handlerRetry;
+        this.parked = parked;
     }
 
     /** Publishes a command or an event; it is routed by its type. */
@@ -132,7 +136,7 @@ public class Messaging {
         } catch (UnreadableMessageException e) {
             LOG.warnf("Parking unreadable message %s from %s (order %s): %s", metadata.getMessageId().orElse("?"),
                     metadata.getRoutingKey(), metadata.getCorrelationId().orElse("?"), e.getMessage());
-            return settle(message.nack(e, PARK));
+            return settle(message.nack(e, PARK)).invoke(() -> parked.unreadable(metadata));
         }
         Traces.aboutOrder(envelope.correlationId());
         Uni<Void> handled = handlerRetry.handle(envelope, handler, Vertx.currentContext());
@@ -143,11 +147,11 @@ public class Messaging {
             if (failure instanceof UnreadableMessageException) {
                 LOG.warnf("Parking %s message %s (order %s): %s", envelope.type(), envelope.messageId(),
                         envelope.correlationId(), failure.getMessage());
-                return settle(message.nack(failure, PARK));
+                return settle(message.nack(failure, PARK)).invoke(() -> parked.unreadable(metadata));
             }
             LOG.warnf(failure, "Handling %s message %s failed (order %s, delivery %s); handing it back to the broker",
                     envelope.type(), envelope.messageId(), envelope.correlationId(), deliveryCount(metadata));
-            return settle(message.nack(failure, REDELIVER));
+            return settle(message.nack(failure, REDELIVER)).invoke(() -> parked.handedBack(metadata));
         });
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.bson.conversions.Bson;
 import org.jboss.logging.Logger;
@@ -121,12 +122,17 @@ public abstract class Outbox<D> {
                 });
     }
 
+    /** The outbox's name, for its metric: the collection of its documents. */
+    public String name() {
+        return collection.getNamespace().getCollectionName();
+    }
+
     /**
      * Publishes the messages pending since before {@code before}, of at most {@code batch} documents, oldest first;
-     * each attempt is counted in the message. {@link OutboxSweeper}'s; public, as every method a bean's client proxy
-     * must pass on.
+     * each attempt is counted in the message. Yields how many such messages it found. {@link OutboxSweeper}'s;
+     * public, as every method a bean's client proxy must pass on.
      */
-    public Uni<Void> sweep(Instant before, int batch) {
+    public Uni<Integer> sweep(Instant before, int batch) {
         FindOptions oldestFirst = new FindOptions().filter(Filters.lt(FIELD + ".since", before))
                 .sort(Sorts.ascending(FIELD + ".since")).limit(batch);
         return collection.find(oldestFirst)
@@ -136,9 +142,9 @@ public abstract class Outbox<D> {
                     return Multi.createFrom().iterable(due)
                             .onItem().transformToUniAndConcatenate(pending -> countAttempt(document, pending)
                                     .chain(() -> publish(document, List.of(pending))))
-                            .collect().last();
+                            .collect().last().replaceWith(due.size());
                 })
-                .collect().last().replaceWithVoid();
+                .collect().with(Collectors.summingInt(Integer::intValue));
     }
 
     private Uni<Void> countAttempt(D document, PendingMessage pending) {

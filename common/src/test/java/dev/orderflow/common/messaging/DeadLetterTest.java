@@ -1,6 +1,8 @@
 package dev.orderflow.common.messaging;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
 
+import dev.orderflow.common.testing.Meters;
 import dev.orderflow.common.testing.TestBroker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +34,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 /**
  * The dead-letter convention, end to end on the real broker: a failing handler is retried in-process (HandlerRetry, 2
  * attempts a delivery in the tests), then the message goes back to the broker, and what cannot be handled is parked,
- * while the rest flows.
+ * and counted, while the rest flows.
  */
 @QuarkusTest
 class DeadLetterTest {
@@ -54,14 +57,14 @@ class DeadLetterTest {
     @Inject
     ProbeConsumer consumer;
 
+    @Inject
+    MeterRegistry registry;
+
     @ConfigProperty(name = "mp.messaging.incoming.probe.queue.x-delivery-limit")
     int deliveryLimit;
 
     @ConfigProperty(name = "quarkus.fault-tolerance.\"dev.orderflow.common.messaging.HandlerRetry/handle\".retry.max-retries")
     int retriesPerDelivery;
-
-    @Inject
-    MeterRegistry metrics;
 
     final List<GetResponse> parked = new CopyOnWriteArrayList<>();
 
@@ -74,6 +77,7 @@ class DeadLetterTest {
     void poisonIsParkedAfterTheDeliveryLimitWhileGoodMessagesBehindItAreProcessed() {
         String poison = "poison-" + UUID.randomUUID();
         List<String> good = List.of("good-" + UUID.randomUUID(), "good-" + UUID.randomUUID(), "good-" + UUID.randomUUID());
+        double parkedBefore = parkedCount(ParkedMessages.DELIVERY_LIMIT);
 
         double gaveUp = retryCalls("true", "maxRetriesReached");
         double firstTime = retryCalls("false", "valueReturned");
@@ -94,12 +98,15 @@ class DeadLetterTest {
         assertEquals("order-" + poison, parkedPoison.getProps().getCorrelationId());
         assertEquals(2, parkedPoison.getProps().getDeliveryMode());
         assertEquals("delivery_limit", firstDeath(parkedPoison).get("reason").toString());
+        // counted once, at the last delivery its queue allowed; the good messages, acknowledged, count nothing
+        assertEquals(parkedBefore + 1, parkedCount(ParkedMessages.DELIVERY_LIMIT));
     }
 
     @Test
     void unreadableMessageIsParkedAtOnce() {
         String unknownType = "unknown-" + UUID.randomUUID();
         String badBody = "bad-body-" + UUID.randomUUID();
+        double parkedBefore = parkedCount(ParkedMessages.UNREADABLE);
 
         publishRaw(unknownType, "probe.mystery", "{\"id\":\"x\"}");
         publishRaw(badBody, "probe.work", "this is not json");
@@ -110,6 +117,13 @@ class DeadLetterTest {
         assertEquals("rejected", firstDeath(parkedUnknown).get("reason").toString());
         assertEquals("rejected", firstDeath(parkedBadBody).get("reason").toString());
         assertEquals(0, consumer.attempts("x"), "the handler never ran");
+        await().atMost(DEADLINE).until(() -> parkedCount(ParkedMessages.UNREADABLE) == parkedBefore + 2);
+        assertThat(Meters.scrape(), containsString("messages_parked_total{application=\"orderflow-common\",queue=\"" + QUEUE
+                + "\",reason=\"unreadable\"}"));
+    }
+
+    private double parkedCount(String reason) {
+        return Meters.count(registry, ParkedMessages.METER, "queue", QUEUE, "reason", reason);
     }
 
     @Test
@@ -142,13 +156,13 @@ class DeadLetterTest {
 
     /** The handler retry's calls that ended as {@code retryResult}, retried or not ({@code ft_retry_calls_total}). */
     private double retryCalls(String retried, String retryResult) {
-        Counter counter = metrics.find("ft.retry.calls.total").tags("method", HANDLER_RETRY, "retried", retried,
+        Counter counter = registry.find("ft.retry.calls.total").tags("method", HANDLER_RETRY, "retried", retried,
                 "retryResult", retryResult).counter();
         return counter == null ? 0 : counter.count();
     }
 
     private double retries() {
-        Counter counter = metrics.find("ft.retry.retries.total").tags("method", HANDLER_RETRY).counter();
+        Counter counter = registry.find("ft.retry.retries.total").tags("method", HANDLER_RETRY).counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -1,18 +1,24 @@
 package dev.orderflow.common.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.restassured.RestAssured;
 
 /**
- * What every service offers besides its API: readiness that covers MongoDB and RabbitMQ, Prometheus metrics, the
- * OpenAPI description and Swagger UI, and RFC 9457 errors. Each service runs it with an empty subclass annotated
+ * What every service offers besides its API: readiness that covers MongoDB and RabbitMQ, Prometheus metrics (the
+ * store's and the channels' among them, every one tagged with the application), the OpenAPI description and Swagger UI, and RFC
+ * 9457 errors. Each service runs it with an empty subclass annotated
  * {@code @QuarkusTest}, and against its built application (jar or native executable) with an empty subclass of that
  * annotated {@code @QuarkusIntegrationTest} (see {@link LaunchedService}).
  */
@@ -46,6 +52,21 @@ public abstract class ServiceConventionsTest {
         given().when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"));
+    }
+
+    @Test
+    void metricsCoverTheStoreAndTheChannelsAndNameTheApplication() {
+        // readiness pings the store, so its client has run a command
+        given().when().get("/q/health/ready").then().statusCode(200);
+
+        String metrics = Meters.scrape();
+
+        assertThat(metrics, containsString("mongodb_driver_commands_seconds_count{"));
+        assertThat(metrics, containsString("mongodb_driver_pool_size{"));
+        assertThat(metrics, containsString("mp_messaging_message_count_total{"));
+        List<String> samples = metrics.lines().filter(line -> !line.startsWith("#") && !line.isBlank()).toList();
+        assertThat(samples, not(empty()));
+        assertThat(samples.stream().filter(sample -> !sample.contains("application=\"")).toList(), empty());
     }
 
     @Test

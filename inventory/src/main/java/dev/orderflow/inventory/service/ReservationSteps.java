@@ -49,12 +49,14 @@ public class ReservationSteps {
     private final StockLedger ledger;
     private final LowStockAlerts alerts;
     private final ReservationOutbox outbox;
+    private final InventoryMetrics metrics;
     private final Duration timeToLive;
     private final Clock clock;
 
     public ReservationSteps(ReservationLease lease, ProductRepository products, StockLedger ledger, LowStockAlerts alerts,
-            ReservationOutbox outbox, InventoryConfig config, Clock clock) {
+            ReservationOutbox outbox, InventoryMetrics metrics, InventoryConfig config, Clock clock) {
         this.lease = lease;
+        this.metrics = metrics;
         this.products = products;
         this.ledger = ledger;
         this.alerts = alerts;
@@ -112,6 +114,7 @@ public class ReservationSteps {
                 .toList();
         return lease.transition(reservation, HELD, Updates.set("lines", priced), Updates.set("heldAt", now),
                 Updates.set("expiresAt", now.plus(timeToLive)))
+                .invoke(metrics::reserved)
                 .call(() -> alerts.afterChanges(taken))
                 .invoke(held -> LOG.infof("Order %s: stock held for %d line(s)", held.orderId, held.lines.size()));
     }
@@ -121,6 +124,7 @@ public class ReservationSteps {
         return giveBackHeld(reservation)
                 .chain(() -> lease.transition(reservation, REJECTED, Updates.set("rejectionReason", refusal.reason()),
                         Updates.set("problems", refusal.problems()), Updates.set("closedAt", clock.instant())))
+                .invoke(metrics::rejected)
                 .invoke(rejected -> LOG.infof("Order %s: stock refused (%s)", rejected.orderId, rejected.rejectionReason));
     }
 

@@ -5,7 +5,9 @@ import static dev.orderflow.inventory.Stock.assertConserved;
 import static dev.orderflow.inventory.Stock.newProduct;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -29,6 +31,7 @@ import com.mongodb.client.model.Updates;
 
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
+import dev.orderflow.common.testing.Meters;
 import dev.orderflow.common.testing.TestBroker;
 import dev.orderflow.contracts.inventory.CommitStock;
 import dev.orderflow.contracts.inventory.LowStock;
@@ -47,6 +50,7 @@ import dev.orderflow.inventory.ReservationStep;
 import dev.orderflow.inventory.Stock;
 import dev.orderflow.inventory.repository.ProductRepository;
 import dev.orderflow.inventory.repository.ReservationRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The saga's commands, sent through the real broker as the order service sends them, with their replies. */
@@ -65,6 +69,9 @@ class ReservationCommandsTest {
 
     @Inject
     ReservationRepository reservations;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void reserveHoldsEveryLineAtCataloguePrices() {
@@ -103,6 +110,30 @@ class ReservationCommandsTest {
         assertEquals(order + ":reserve:reply", answers.get(0).messageId());
         assertArrayEquals(answers.get(0).body(), answers.get(1).body());
         assertStock(sku, 7, 3, 0);
+    }
+
+    @Test
+    void eachReservationIsCountedOnceHoweverOftenItsCommandArrives() {
+        String sku = newProduct("counted", 3, 0);
+        String held = newOrder();
+        String refused = newOrder();
+        double reservedBefore = Meters.count(metrics, "inventory.reservations", "outcome", "reserved");
+        double rejectedBefore = Meters.count(metrics, "inventory.reservations", "outcome", "rejected");
+
+        for (int copy = 0; copy < 2; copy++) {
+            broker.sendCommand(held + ":reserve", held, REPLY_TO, new ReserveStock(held, List.of(new StockLine(sku, 2))));
+        }
+        replies.await(correlatedTo(held), 2);
+        for (int copy = 0; copy < 2; copy++) {
+            broker.sendCommand(refused + ":reserve", refused, REPLY_TO,
+                    new ReserveStock(refused, List.of(new StockLine(sku, 2))));
+        }
+        replies.await(correlatedTo(refused), 2);
+
+        assertEquals(reservedBefore + 1, Meters.count(metrics, "inventory.reservations", "outcome", "reserved"));
+        assertEquals(rejectedBefore + 1, Meters.count(metrics, "inventory.reservations", "outcome", "rejected"));
+        assertThat(Meters.scrape(),
+                containsString("inventory_reservations_total{application=\"inventory\",outcome=\"reserved\"}"));
     }
 
     @Test
@@ -228,6 +259,7 @@ class ReservationCommandsTest {
     void anInvalidCommandIsParkedWithoutAReply() {
         String order = newOrder();
         broker.purge("inventory.commands.dlq");
+        double parkedBefore = Meters.count(metrics, "messages.parked", "queue", "inventory.commands", "reason", "unreadable");
 
         broker.sendCommand(order + ":reserve", order, REPLY_TO, new ReserveStock(order, List.of(new StockLine("any", 0))));
 
@@ -238,6 +270,8 @@ class ReservationCommandsTest {
         assertTrue(parked.isPresent());
         assertTrue(replies.received(correlatedTo(order)).isEmpty(), "no reply to an invalid command");
         assertEquals(null, Stock.reservation(reservations, order), "nothing stored");
+        await().atMost(Duration.ofSeconds(5)).until(() -> Meters.count(metrics, "messages.parked", "queue",
+                "inventory.commands", "reason", "unreadable") == parkedBefore + 1);
     }
 
     private Received send(String order, String action, Object command) {

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 
 import dev.orderflow.common.lease.Lease;
 import dev.orderflow.common.lease.LeaseBusyException;
@@ -41,12 +42,15 @@ public class NotificationClaims {
     private final NotificationRepository notifications;
     private final DeliveryChannel channel;
     private final Lease lease;
+    private final NotificationMetrics metrics;
     private final Clock clock;
     /** The lease owners of notifications inserted by this worker whose first attempt the insert recorded. */
     private final Set<String> firstAttemptStored = ConcurrentHashMap.newKeySet();
 
-    public NotificationClaims(NotificationRepository notifications, NotificationConfig config, Clock clock) {
+    public NotificationClaims(NotificationRepository notifications, NotificationMetrics metrics, NotificationConfig config,
+            Clock clock) {
         this.notifications = notifications;
+        this.metrics = metrics;
         this.channel = config.channel();
         this.lease = new Lease(config.lease(), clock);
         this.clock = clock;
@@ -99,6 +103,7 @@ public class NotificationClaims {
                         Updates.combine(Updates.set("status", NotificationStatus.SENT), Updates.unset("failure"),
                                 Updates.set("sentAt", now), Updates.set("updatedAt", now), Lease.giveBack()))
                 .onFailure().retry().withBackOff(STORE_BACKOFF).atMost(STORE_RETRIES)
+                .invoke(result -> countIf(result, () -> metrics.sent(claimed.channel)))
                 .invoke(() -> LOG.infof("%s: %s notification %s sent to %s by %s", about(claimed), claimed.type, claimed.id,
                         claimed.recipient, claimed.channel))
                 .replaceWithVoid();
@@ -111,6 +116,7 @@ public class NotificationClaims {
                 .updateOne(held(claimed), Updates.combine(Updates.set("status", NotificationStatus.FAILED),
                         Updates.set("failure", failure), Updates.set("lastError", error), Updates.set("failedAt", now),
                         Updates.set("updatedAt", now), Lease.giveBack()))
+                .invoke(result -> countIf(result, () -> metrics.failed(claimed.channel)))
                 .invoke(() -> LOG.warnf("%s: %s notification %s to %s failed (%s): %s", about(claimed), claimed.type,
                         claimed.id, claimed.recipient, failure, error))
                 .replaceWithVoid();
@@ -147,9 +153,17 @@ public class NotificationClaims {
                                 Updates.set("failedAt", now), Updates.set("updatedAt", now), Lease.giveBack()),
                         MongoSupport.RETURN_AFTER)
                 .onItem().ifNull().failWith(() -> new LeaseBusyException(abandoned.eventId))
+                .invoke(settled -> metrics.failed(settled.channel))
                 .invoke(settled -> LOG.warnf("%s: %s notification %s to %s given up: %s", about(settled), settled.type,
                         settled.id, settled.recipient, error))
                 .replaceWith((Notification) null);
+    }
+
+    /** Counts a settlement this worker's update made (its claim held); one another worker made is that one's. */
+    private static void countIf(UpdateResult result, Runnable count) {
+        if (result.getMatchedCount() == 1) {
+            count.run();
+        }
     }
 
     /** What a log line is about: the order, or the event for an operator alert. */

@@ -17,6 +17,8 @@ import static dev.orderflow.notification.Events.publish;
 import static dev.orderflow.notification.Events.shipped;
 import static dev.orderflow.notification.Events.stored;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.rabbitmq.client.GetResponse;
 
+import dev.orderflow.common.testing.Meters;
 import dev.orderflow.common.testing.TestBroker;
 import dev.orderflow.contracts.order.OrderConfirmed;
 import dev.orderflow.contracts.order.OrderShipped;
@@ -47,6 +50,7 @@ import dev.orderflow.notification.Notification;
 import dev.orderflow.notification.NotificationStatus;
 import dev.orderflow.notification.SmtpServer;
 import dev.orderflow.notification.repository.NotificationRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -62,6 +66,9 @@ class NotificationDeliveryTest {
 
     @Inject
     NotificationRepository notifications;
+
+    @Inject
+    MeterRegistry metrics;
 
     Mailbox mailbox;
 
@@ -147,6 +154,7 @@ class NotificationDeliveryTest {
     void anEventDeliveredThreeTimesIsMailedOnce() {
         String order = newOrder();
         OrderShipped event = shipped(order);
+        double sentBefore = Meters.count(metrics, "notifications", "channel", "email", "outcome", "sent");
         String eventId = publish(broker, order, event);
         awaitStatus(notifications, eventId, NotificationStatus.SENT);
 
@@ -159,6 +167,9 @@ class NotificationDeliveryTest {
         assertEquals(1, notification.attempts);
         assertEquals(1, mailbox.of(eventId).size());
         assertEquals(1, count(notifications, eventId));
+        assertEquals(sentBefore + 1, Meters.count(metrics, "notifications", "channel", "email", "outcome", "sent"));
+        assertThat(Meters.scrape(), containsString(
+                "notifications_total{application=\"notification\",channel=\"email\",outcome=\"sent\"}"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import static dev.orderflow.notification.Events.idOf;
 import static dev.orderflow.notification.Events.newOrder;
 import static dev.orderflow.notification.Events.publish;
 import static dev.orderflow.notification.Events.shipped;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.orderflow.common.testing.Meters;
 import dev.orderflow.common.testing.TestBroker;
 import dev.orderflow.contracts.order.OrderConfirmed;
 import dev.orderflow.notification.DeliveryChannel;
@@ -38,6 +40,7 @@ import dev.orderflow.notification.NotificationStatus;
 import dev.orderflow.notification.SmtpGate;
 import dev.orderflow.notification.SmtpServer;
 import dev.orderflow.notification.repository.NotificationRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -80,6 +83,9 @@ class SmtpTroubleTest {
     @Inject
     NotificationRepository notifications;
 
+    @Inject
+    MeterRegistry metrics;
+
     @ConfigProperty(name = "mp.messaging.connector.smallrye-rabbitmq.queue.x-delivery-limit")
     int deliveryLimit;
 
@@ -110,6 +116,9 @@ class SmtpTroubleTest {
     void aMailTheServerNeverTakesIsFailedAndItsEventParkedWhileLaterEventsGoOut() {
         String order = newOrder();
         gate.refuseAll();
+        double failedBefore = Meters.count(metrics, "notifications", "channel", "email", "outcome", "failed");
+        double parkedBefore = Meters.count(metrics, "messages.parked", "queue", "notification.events", "reason",
+                "delivery-limit");
 
         String eventId = publish(broker, order, confirmed(order));
 
@@ -121,6 +130,11 @@ class SmtpTroubleTest {
         assertTrue(failed.lastError.contains("421"), failed.lastError);
         assertNotNull(failed.failedAt);
         assertTrue(mailbox.of(eventId).isEmpty());
+        // each delivery tried it again and failed; the last one the queue allowed parked the event
+        await().atMost(Duration.ofSeconds(5)).until(() -> Meters.count(metrics, "messages.parked", "queue",
+                "notification.events", "reason", "delivery-limit") == parkedBefore + 1);
+        assertEquals(failedBefore + deliveryLimit + 1,
+                Meters.count(metrics, "notifications", "channel", "email", "outcome", "failed"));
 
         gate.open();
         String later = newOrder();

@@ -55,14 +55,16 @@ public class OrderSagaRunner {
     private final SagaEngine<Order> engine;
     private final OrderCache cache;
     private final Admission admission;
+    private final SagaMetrics metrics;
     private final Clock clock;
 
     public OrderSagaRunner(OrderRepository orders, OrderCache cache, Admission admission, Messaging messaging,
             @Channel("commands") MutinyEmitter<byte[]> commands, OrderEvents events, OrderStatusFeed statusFeed,
-            OrderConfig config, Clock clock) {
+            SagaMetrics metrics, OrderConfig config, Clock clock) {
         this.orders = orders;
         this.cache = cache;
         this.admission = admission;
+        this.metrics = metrics;
         this.messaging = messaging;
         this.commands = commands;
         this.events = events;
@@ -91,6 +93,7 @@ public class OrderSagaRunner {
         order.announce(OrderEvents.CREATED, now);
         return orders.persist(order)
                 .invoke(() -> LOG.infof("Order %s placed", order.id))
+                .invoke(metrics::placed)
                 .invoke(admission::started)
                 .invoke(() -> dispatch(order, transition.commands(), List.copyOf(order.outbox)).subscribe().with(sent -> {
                 }, failure -> LOG.warnf("Order %s: first command not sent yet (%s)", order.id, failure.toString())))
@@ -137,8 +140,9 @@ public class OrderSagaRunner {
 
     /**
      * Reads the order (from {@link OrderCache} when this instance made its last change), decides, and stores the
-     * decision if nobody changed the order meanwhile (else reads the store and decides again); then sends what was
-     * decided. With {@code keep}, the stored order goes back to the cache for the saga's next change. An unknown order
+     * decision if nobody changed the order meanwhile (else reads the store and decides again); then counts it
+     * ({@link SagaMetrics}) and sends what was decided. With {@code keep}, the stored order goes back to the cache for the
+     * saga's next change. An unknown order
      * yields null. A new status is pushed to the order's streams before the commands go: the status a command's reply
      * brings is pushed after it.
      */
@@ -163,6 +167,7 @@ public class OrderSagaRunner {
             List<PendingMessage> newEvents = order.outbox.stream().filter(pending -> !pendingBefore.contains(pending.messageId))
                     .toList();
             return orders.update(order, expected, newEvents).chain(stored -> {
+                metrics.changed(before, stored, transition.get(), now);
                 if (stored.status != before) {
                     statusFeed.push(stored);
                 }

@@ -26,6 +26,11 @@ public final class SagaEngine<S> {
 
     static final String DO = "do";
     static final String UNDO = "undo";
+    /** What happened to a step, as its notes say (the history's outcomes; {@link SagaMetrics} counts them). */
+    static final String REQUESTED = "requested";
+    static final String SUCCEEDED = "succeeded";
+    static final String FAILED = "failed";
+    static final String NO_REPLY = "no reply by the deadline";
     private static final String REPLY_SUFFIX = ":reply";
     private static final Duration LONGEST_COMPENSATION_WAIT = Duration.ofMinutes(1);
 
@@ -80,10 +85,10 @@ public final class SagaEngine<S> {
                 success.accept(saga, reply);
             } catch (SagaFailure failure) {
                 // the participant did the step, the saga cannot take it: the step is undone too
-                notes.add(new Transition.Note(step.name(), "failed", failure.reason().name()));
+                notes.add(new Transition.Note(step.name(), FAILED, failure.reason().name()));
                 return Optional.of(compensate(saga, progress, progress.step, failure, now, notes));
             }
-            notes.add(new Transition.Note(step.name(), "succeeded", null));
+            notes.add(new Transition.Note(step.name(), SUCCEEDED, null));
             if (progress.step + 1 == definition.size()) {
                 finish(progress, SagaPhase.COMPLETED);
                 return Optional.of(new Transition(List.of(), notes));
@@ -95,7 +100,7 @@ public final class SagaEngine<S> {
             throw new IllegalArgumentException("step " + step.name() + " does not expect " + reply.getClass().getSimpleName());
         }
         SagaFailure failure = failureOf.apply(reply);
-        notes.add(new Transition.Note(step.name(), "failed", failure.reason().name()));
+        notes.add(new Transition.Note(step.name(), FAILED, failure.reason().name()));
         return Optional.of(compensate(saga, progress, progress.step - 1, failure, now, notes));
     }
 
@@ -110,12 +115,12 @@ public final class SagaEngine<S> {
         List<Transition.Note> notes = new ArrayList<>();
         boolean undo = progress.phase == SagaPhase.COMPENSATING;
         if (undo || progress.attempt < attempts(step)) {
-            notes.add(new Transition.Note(step.name(), "no reply by the deadline", null));
+            notes.add(new Transition.Note(step.name(), NO_REPLY, null));
             return Optional.of(request(saga, progress, progress.step, undo, progress.attempt + 1, now, notes));
         }
         SagaFailure timeout = new SagaFailure(CancellationReason.TIMEOUT,
                 "no reply to " + step.name() + " after " + progress.attempt + " attempts");
-        notes.add(new Transition.Note(step.name(), "failed", timeout.reason().name()));
+        notes.add(new Transition.Note(step.name(), FAILED, timeout.reason().name()));
         // the step may have been done and only its reply lost: it is compensated too
         return Optional.of(compensate(saga, progress, progress.step, timeout, now, notes));
     }
@@ -163,7 +168,7 @@ public final class SagaEngine<S> {
         progress.attempt = attempt;
         progress.awaiting = id;
         progress.deadline = now.plus(wait(step, undo, attempt));
-        String outcome = (undo ? "undo requested" : "requested") + (attempt > 1 ? " again (attempt " + attempt + ")" : "");
+        String outcome = (undo ? "undo requested" : REQUESTED) + (attempt > 1 ? " again (attempt " + attempt + ")" : "");
         notes.add(new Transition.Note(step.name(), outcome, null));
         return new Transition(List.of(new Transition.Command(id, payload)), notes);
     }

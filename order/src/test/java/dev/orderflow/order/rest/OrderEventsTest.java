@@ -151,7 +151,7 @@ class OrderEventsTest {
             // streams of the other tests may still be closing: wait for both slots
             open.add(openedStream(id));
             open.add(openedStream(id));
-            given().when().get("/q/metrics").then().body(containsString("order_events_streams 2.0"));
+            given().when().get("/q/metrics").then().body(containsString("order_events_streams{application=\"order\"} 2.0"));
 
             try (EventStream refused = EventStream.open(id)) {
                 assertEquals(503, refused.statusCode());

@@ -44,11 +44,13 @@ public class PaymentService {
 
     private final PaymentRepository payments;
     private final PaymentGateway gateway;
+    private final PaymentMetrics metrics;
     private final Clock clock;
 
-    public PaymentService(PaymentRepository payments, PaymentGateway gateway, Clock clock) {
+    public PaymentService(PaymentRepository payments, PaymentGateway gateway, PaymentMetrics metrics, Clock clock) {
         this.payments = payments;
         this.gateway = gateway;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -153,8 +155,8 @@ public class PaymentService {
     }
 
     /**
-     * Moves the payment on if it is still where this worker found it; if another worker moved it first, what that
-     * worker recorded stands.
+     * Moves the payment on if it is still where this worker found it (and counts it: {@link PaymentMetrics}); if
+     * another worker moved it first, what that worker recorded stands.
      */
     private Uni<Payment> settle(Payment payment, PaymentStatus to, Bson... changes) {
         List<Bson> update = new ArrayList<>(List.of(changes));
@@ -164,6 +166,7 @@ public class PaymentService {
         return payments.mongoCollection()
                 .findOneAndUpdate(Filters.and(Filters.eq("_id", payment.id), Filters.eq("status", payment.status)),
                         Updates.combine(update), MongoSupport.RETURN_AFTER)
+                .onItem().ifNotNull().invoke(moved -> metrics.settled(to))
                 .onItem().ifNull().switchTo(() -> payments.findById(payment.id));
     }
 

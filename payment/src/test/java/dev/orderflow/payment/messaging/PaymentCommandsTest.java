@@ -3,7 +3,9 @@ package dev.orderflow.payment.messaging;
 import static dev.orderflow.common.testing.MessageProbe.correlatedTo;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +27,7 @@ import com.rabbitmq.client.GetResponse;
 
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
+import dev.orderflow.common.testing.Meters;
 import dev.orderflow.common.testing.TestBroker;
 import dev.orderflow.contracts.payment.ChargePayment;
 import dev.orderflow.contracts.payment.NothingToRefund;
@@ -93,6 +96,31 @@ class PaymentCommandsTest {
         answers.forEach(answer -> assertArrayEquals(answers.get(0).body(), answer.body()));
         assertEquals(1L, payments.count("orderId", order).await().atMost(READ), "one payment for the order");
         assertTrue(gatewayCalls() - gatewayCallsBefore <= 8, "the gateway is asked at most once per delivery");
+    }
+
+    @Test
+    void eachChargeAndRefundIsCountedOnceHoweverOftenItsCommandArrives() {
+        double approved = Meters.count(metrics, "payment.charges", "outcome", "approved");
+        double declined = Meters.count(metrics, "payment.charges", "outcome", "declined");
+        double refunds = Meters.count(metrics, "payment.refunds");
+        String paid = newOrder();
+        String refused = newOrder();
+
+        for (int copy = 0; copy < 2; copy++) {
+            broker.sendCommand(paid + ":charge", paid, REPLY_TO, charge(paid, "tok_visa", "20.00"));
+            broker.sendCommand(refused + ":charge", refused, REPLY_TO, charge(refused, "tok_decline", "20.00"));
+        }
+        replies.await(correlatedTo(paid), 2);
+        replies.await(correlatedTo(refused), 2);
+        for (int copy = 0; copy < 2; copy++) {
+            broker.sendCommand(paid + ":refund", paid, REPLY_TO, new RefundPayment(paid));
+        }
+        replies.await(correlatedTo(paid), 4);
+
+        assertEquals(approved + 1, Meters.count(metrics, "payment.charges", "outcome", "approved"));
+        assertEquals(declined + 1, Meters.count(metrics, "payment.charges", "outcome", "declined"));
+        assertEquals(refunds + 1, Meters.count(metrics, "payment.refunds"));
+        assertThat(Meters.scrape(), containsString("payment_refunds_total{application=\"payment\"}"));
     }
 
     @Test

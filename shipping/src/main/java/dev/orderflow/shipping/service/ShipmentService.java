@@ -45,11 +45,14 @@ public class ShipmentService {
     private final ShippingCost cost;
     private final CarrierRule carriers;
     private final Set<String> servedCountries;
+    private final ShippingMetrics metrics;
     private final Clock clock;
 
-    public ShipmentService(ShipmentRepository shipments, CarrierGateway carrier, ShippingConfig config, Clock clock) {
+    public ShipmentService(ShipmentRepository shipments, CarrierGateway carrier, ShippingMetrics metrics,
+            ShippingConfig config, Clock clock) {
         this.shipments = shipments;
         this.carrier = carrier;
+        this.metrics = metrics;
         this.cost = ShippingCost.of(config.rates());
         this.carriers = new CarrierRule(config.homeCountry());
         this.servedCountries = Set.copyOf(config.servedCountries());
@@ -116,6 +119,7 @@ public class ShipmentService {
     private Uni<Shipment> store(Shipment shipment) {
         return shipments.persist(shipment)
                 .invoke(ShipmentService::log)
+                .invoke(metrics::booked)
                 // a duplicate of the command (or a cancel) got there first: its outcome stands
                 .onFailure(MongoSupport::isDuplicateKey)
                 .recoverWithUni(() -> shipments.findByOrder(shipment.orderId));

@@ -8,6 +8,8 @@ import static dev.orderflow.shipping.Shipments.schedule;
 import static dev.orderflow.shipping.Shipments.stored;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -32,6 +34,7 @@ import com.rabbitmq.client.GetResponse;
 
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
+import dev.orderflow.common.testing.Meters;
 import dev.orderflow.common.testing.TestBroker;
 import dev.orderflow.contracts.shipping.Address;
 import dev.orderflow.contracts.shipping.CancelShipment;
@@ -45,6 +48,7 @@ import dev.orderflow.shipping.Shipment;
 import dev.orderflow.shipping.ShipmentStatus;
 import dev.orderflow.shipping.Shipments;
 import dev.orderflow.shipping.repository.ShipmentRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -60,6 +64,9 @@ class ShipmentCommandsTest {
 
     @Inject
     ShipmentRepository shipments;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void scheduleBooksTheDomesticCarrierAndStoresTheShipment() {
@@ -163,6 +170,26 @@ class ShipmentCommandsTest {
     }
 
     @Test
+    void eachShipmentIsCountedOnceHoweverOftenItsCommandArrives() {
+        double scheduled = Meters.count(metrics, "shipping.shipments", "outcome", "scheduled");
+        double rejected = Meters.count(metrics, "shipping.shipments", "outcome", "rejected");
+        String booked = newOrder();
+        String refused = newOrder();
+
+        for (int copy = 0; copy < 2; copy++) {
+            broker.sendCommand(booked + ":schedule", booked, REPLY_TO, schedule(booked, addressIn("FR")));
+            broker.sendCommand(refused + ":schedule", refused, REPLY_TO, schedule(refused, addressIn("ZZ")));
+        }
+        replies.await(correlatedTo(booked), 2);
+        replies.await(correlatedTo(refused), 2);
+
+        assertEquals(scheduled + 1, Meters.count(metrics, "shipping.shipments", "outcome", "scheduled"));
+        assertEquals(rejected + 1, Meters.count(metrics, "shipping.shipments", "outcome", "rejected"));
+        assertThat(Meters.scrape(),
+                containsString("shipping_shipments_total{application=\"shipping\",outcome=\"rejected\"}"));
+    }
+
+    @Test
     void copiesOfAScheduleCommandHandledAtOnceBookOneShipment() {
         String order = newOrder();
         ScheduleShipment command = schedule(order, addressIn("FR"));
@@ -228,6 +255,7 @@ class ShipmentCommandsTest {
     void anInvalidCommandIsParkedWithoutAReply() {
         String order = newOrder();
         broker.purge("shipping.commands.dlq");
+        double parkedBefore = Meters.count(metrics, "messages.parked", "queue", "shipping.commands", "reason", "unreadable");
 
         broker.sendCommand(order + ":schedule", order, REPLY_TO, new ScheduleShipment(order, "customer", addressIn("FR"),
                 List.of(), BigDecimal.TEN, "EUR"));
@@ -239,6 +267,8 @@ class ShipmentCommandsTest {
         assertTrue(parked.isPresent());
         assertTrue(replies.received(correlatedTo(order)).isEmpty(), "no reply to an invalid command");
         assertNull(Shipments.stored(shipments, order), "nothing stored");
+        await().atMost(Duration.ofSeconds(5)).until(() -> Meters.count(metrics, "messages.parked", "queue",
+                "shipping.commands", "reason", "unreadable") == parkedBefore + 1);
     }
 
     private Received send(String order, String action, Object command) {
