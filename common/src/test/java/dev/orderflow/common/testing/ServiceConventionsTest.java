@@ -64,6 +64,8 @@ public abstract class ServiceConventionsTest {
         assertThat(metrics, containsString("mongodb_driver_commands_seconds_count{"));
         assertThat(metrics, containsString("mongodb_driver_pool_size{"));
         assertThat(metrics, containsString("mp_messaging_message_count_total{"));
+        // every incoming queue's, at 0 from the start
+        assertThat(metrics, containsString("messages_parked_total{"));
         List<String> samples = metrics.lines().filter(line -> !line.startsWith("#") && !line.isBlank()).toList();
         assertThat(samples, not(empty()));
         assertThat(samples.stream().filter(sample -> !sample.contains("application=\"")).toList(), empty());
