@@ -17,6 +17,7 @@ import com.mongodb.client.model.Updates;
 import dev.orderflow.common.lease.Lease;
 import dev.orderflow.common.lease.LeaseBusyException;
 import dev.orderflow.common.lease.LeaseLostException;
+import dev.orderflow.common.logging.Masked;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.notification.DeliveryChannel;
 import dev.orderflow.notification.Draft;
@@ -100,7 +101,7 @@ public class NotificationClaims {
                                 Updates.set("sentAt", now), Updates.set("updatedAt", now), Lease.giveBack()))
                 .onFailure().retry().withBackOff(STORE_BACKOFF).atMost(STORE_RETRIES)
                 .invoke(() -> LOG.infof("%s: %s notification %s sent to %s by %s", about(claimed), claimed.type, claimed.id,
-                        claimed.recipient, claimed.channel))
+                        Masked.email(claimed.recipient), claimed.channel))
                 .replaceWithVoid();
     }
 
@@ -112,7 +113,7 @@ public class NotificationClaims {
                         Updates.set("failure", failure), Updates.set("lastError", error), Updates.set("failedAt", now),
                         Updates.set("updatedAt", now), Lease.giveBack()))
                 .invoke(() -> LOG.warnf("%s: %s notification %s to %s failed (%s): %s", about(claimed), claimed.type,
-                        claimed.id, claimed.recipient, failure, error))
+                        claimed.id, Masked.email(claimed.recipient), failure, Masked.emailsIn(error)))
                 .replaceWithVoid();
     }
 
@@ -148,7 +149,7 @@ public class NotificationClaims {
                         MongoSupport.RETURN_AFTER)
                 .onItem().ifNull().failWith(() -> new LeaseBusyException(abandoned.eventId))
                 .invoke(settled -> LOG.warnf("%s: %s notification %s to %s given up: %s", about(settled), settled.type,
-                        settled.id, settled.recipient, error))
+                        settled.id, Masked.email(settled.recipient), error))
                 .replaceWith((Notification) null);
     }
 
