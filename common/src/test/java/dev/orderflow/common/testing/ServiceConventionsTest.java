@@ -89,7 +89,9 @@ public abstract class ServiceConventionsTest {
     void aBodyOverTheLimitIsRefusedBeforeItIsRead() {
         given().contentType("application/json").body("\"" + "x".repeat(64 * 1024) + "\"")
                 .when().post("/no/such/resource")
-                .then().statusCode(413);
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
     }
 
     @Test
