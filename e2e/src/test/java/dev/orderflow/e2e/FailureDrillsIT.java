@@ -28,7 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-
 import com.rabbitmq.client.GetResponse;
 
 import dev.orderflow.tools.InvariantCheck;

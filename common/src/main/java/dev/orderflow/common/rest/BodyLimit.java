@@ -10,7 +10,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 /**
  * Refuses a request whose body is declared larger than {@code orderflow.http.max-body-size} (64 KiB; the largest body
  * of any API is a few KiB) with 413 and a problem, before the body is read. A body sent without a length (chunked) is
- * cut by Quarkus at {@code quarkus.http.limits.max-body-size} instead, with Quarkus' own 413, which has no body.
+ * cut by Quarkus at {@code quarkus.http.limits.max-body-size} (10M) instead, with Quarkus' own 413, which has no body
+ * and closes the connection.
  */
 public class BodyLimit {
 
