@@ -5,6 +5,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 RUN_DIR=${ORDERFLOW_RUN_DIR:-$ROOT/run}
 LOG_DIR=$RUN_DIR/logs
 PID_DIR=$RUN_DIR/pids
+# The broker accounts' credentials (rabbitmq-accounts.sh): <service>.env and operator.env
+ACCOUNTS_DIR=$RUN_DIR/rabbitmq
 
 SERVICES=(inventory payment shipping notification order)
 declare -A PORT=([order]=8080 [inventory]=8081 [payment]=8082 [shipping]=8083 [notification]=8084)

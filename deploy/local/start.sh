@@ -10,7 +10,9 @@
 #                                         -Pnative beforehand: docs/deploy.md); the store runs on the JVM still
 #
 # Settings (environment): ORDERFLOW_STORE=file|memory (file), ORDERFLOW_STORE_PORT (27017), ORDERFLOW_RUN_DIR (run/),
-# RABBITMQ_HOST/PORT/USERNAME/PASSWORD/VIRTUAL_HOST (localhost, 5672, guest, guest, /), JAVA_OPTS (see below),
+# RABBITMQ_HOST/PORT/VIRTUAL_HOST (localhost, 5672, orderflow), RABBITMQ_USERNAME/PASSWORD (unset: each service logs
+# in as its own user, made by rabbitmq-accounts.sh with its credentials in run/rabbitmq/; set: every service logs in
+# as that user, and no account is made), JAVA_OPTS (see below),
 # ORDERFLOW_STORE_JAVA_OPTS (-Xmx256m -XX:CICompilerCount=2 -XX:+UseSerialGC; a memory store keeps every document in
 # this heap, and the store's indexes are in it whatever the backend), ORDERFLOW_READY_SECONDS
 # (120), ORDERFLOW_NATIVE=true|false (false), NATIVE_OPTS (-Xmx256m: the native executables' options, the same heap
@@ -29,9 +31,9 @@ STORE_JAVA_OPTS=${ORDERFLOW_STORE_JAVA_OPTS:--Xmx256m -XX:CICompilerCount=2 -XX:
 NATIVE_OPTS=${NATIVE_OPTS:--Xmx256m}
 export RABBITMQ_HOST=${RABBITMQ_HOST:-localhost}
 export RABBITMQ_PORT=${RABBITMQ_PORT:-5672}
-export RABBITMQ_USERNAME=${RABBITMQ_USERNAME:-guest}
-export RABBITMQ_PASSWORD=${RABBITMQ_PASSWORD:-guest}
-export RABBITMQ_VIRTUAL_HOST=${RABBITMQ_VIRTUAL_HOST:-/}
+export RABBITMQ_VIRTUAL_HOST=${RABBITMQ_VIRTUAL_HOST:-orderflow}
+OWN_ACCOUNT=false
+[[ -n ${RABBITMQ_USERNAME:-} ]] && OWN_ACCOUNT=true
 
 wanted=("$@")
 [[ ${#wanted[@]} -gt 0 ]] || wanted=("${SERVICES[@]}")
@@ -114,7 +116,10 @@ start_service() {
     fi
     local command=(java $JAVA_OPTS -jar "$(service_jar "$service")")
     [[ $NATIVE == true ]] && command=("$(service_executable "$service")" $NATIVE_OPTS)
-    MONGODB_URI="mongodb://127.0.0.1:$STORE_PORT" \
+    # the service's own broker account, unless RABBITMQ_USERNAME names one for all
+    local account=()
+    [[ $OWN_ACCOUNT == true ]] || mapfile -t account < <(grep -E '^RABBITMQ_(USERNAME|PASSWORD)=' "$ACCOUNTS_DIR/$service.env")
+    env "${account[@]}" MONGODB_URI="mongodb://127.0.0.1:$STORE_PORT" \
         INVENTORY_DEMO_CATALOGUE_ENABLED=${INVENTORY_DEMO_CATALOGUE_ENABLED:-true} \
         setsid nohup "${command[@]}" >>"$LOG_DIR/$service.log" 2>&1 &
     echo $! >"$PID_DIR/$service.pid"
@@ -144,6 +149,7 @@ await_ready() {
 build_if_missing
 [[ $NATIVE == true ]] && say "the services run as native executables"
 "$ROOT/deploy/local/ensure-rabbitmq.sh"
+[[ $OWN_ACCOUNT == true ]] || "$ROOT/deploy/local/rabbitmq-accounts.sh"
 start_store
 for service in "${wanted[@]}"; do
     start_service "$service"
@@ -156,6 +162,8 @@ if [[ $# -eq 0 ]]; then
     cat <<TXT
 
 orderflow is up. Logs in $LOG_DIR; stop it all with deploy/local/stop.sh.
+Broker: virtual host $RABBITMQ_VIRTUAL_HOST, one user per service; the tools log in as the operator of
+$ACCOUNTS_DIR/operator.env.
   orders        http://localhost:8080/orders        Swagger UI http://localhost:8080/q/swagger-ui
   inventory     http://localhost:8081/products      http://localhost:8081/q/swagger-ui
   payment       http://localhost:8082/payments      http://localhost:8082/q/swagger-ui

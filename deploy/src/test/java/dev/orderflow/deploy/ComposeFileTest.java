@@ -107,8 +107,10 @@ class ComposeFileTest {
                 String name = variable.getKey();
                 String value = variable.getValue().asText();
                 boolean ok = switch (name) {
-                    case "RABBITMQ_USERNAME", "RABBITMQ_DEFAULT_USER" -> value.matches(REQUIRED.formatted("RABBITMQ_USERNAME"));
-                    case "RABBITMQ_PASSWORD", "RABBITMQ_DEFAULT_PASS" -> value.matches(REQUIRED.formatted("RABBITMQ_PASSWORD"));
+                    // each service logs in as its own user, with its own password
+                    case "RABBITMQ_USERNAME" -> value.equals("orderflow-" + service.getKey());
+                    case "RABBITMQ_PASSWORD" -> value.matches(REQUIRED.formatted(
+                            "RABBITMQ_" + service.getKey().toUpperCase(java.util.Locale.ROOT) + "_PASSWORD"));
                     case "MONGO_INITDB_ROOT_USERNAME" -> value.matches(REQUIRED.formatted("MONGODB_USERNAME"));
                     case "MONGO_INITDB_ROOT_PASSWORD" -> value.matches(REQUIRED.formatted("MONGODB_PASSWORD"));
                     case "GF_SECURITY_ADMIN_USER" -> value.matches(REQUIRED.formatted("GRAFANA_ADMIN_USER"));
@@ -124,6 +126,43 @@ class ComposeFileTest {
         }
         assertTrue(problems.isEmpty(), () -> "credentials must be required variables from deploy/.env, not values:\n  "
                 + String.join("\n  ", problems));
+    }
+
+    @Test
+    void theBrokerLoadsOneUserPerServiceWithThePermissionsOfThePermissionsFileAndNoGuest() throws Exception {
+        JsonNode rabbitmq = SERVICES.path("rabbitmq");
+        assertTrue(rabbitmq.path("environment").path("RABBITMQ_DEFAULT_USER").isMissingNode(),
+                "no default user: the definitions make every user");
+        Map<String, String> mounted = new java.util.HashMap<>();
+        elements(rabbitmq.path("configs")).forEach(config -> mounted.put(config.path("source").asText(),
+                config.path("target").asText()));
+        String conf = COMPOSE.path("configs").path("rabbitmq-conf").path("content").asText();
+        assertTrue(mounted.get("rabbitmq-conf").startsWith("/etc/rabbitmq/conf.d/"), "the broker reads its conf.d");
+        assertTrue(conf.contains("load_definitions = " + mounted.get("rabbitmq-definitions")),
+                "the broker loads the definitions where they are mounted: " + conf);
+
+        // Compose substitutes the ${...} and turns $$ into $ before the broker reads the definitions
+        JsonNode definitions = new ObjectMapper().readTree(COMPOSE.path("configs").path("rabbitmq-definitions")
+                .path("content").asText().replace("$$", "$"));
+        assertEquals("orderflow", definitions.path("vhosts").path(0).path("name").asText());
+        Map<String, List<String>> permissions = new java.util.HashMap<>();
+        elements(definitions.path("permissions")).forEach(permission -> permissions.put(permission.path("user").asText(),
+                List.of(permission.path("vhost").asText(), permission.path("configure").asText(),
+                        permission.path("write").asText(), permission.path("read").asText())));
+        Map<String, String> passwords = new java.util.HashMap<>();
+        elements(definitions.path("users")).forEach(user -> passwords.put(user.path("name").asText(),
+                user.path("password").asText()));
+        for (Map.Entry<String, List<String>> expected : BrokerPermissions.read().entrySet()) {
+            String service = expected.getKey();
+            JsonNode environment = SERVICES.path(service).path("environment");
+            String user = environment.path("RABBITMQ_USERNAME").asText();
+            assertEquals(environment.path("RABBITMQ_PASSWORD").asText(), passwords.get(user),
+                    service + " logs in with the password its user is made with");
+            List<String> granted = permissions.get(user);
+            assertEquals("orderflow", granted.get(0), service + "'s virtual host");
+            assertEquals(expected.getValue(), granted.subList(1, 4), service + "'s configure, write and read");
+        }
+        assertTrue(!passwords.containsKey("guest"), "no guest");
     }
 
     @Test

@@ -319,14 +319,49 @@ class KubernetesOverlaysTest {
                 "MONGODB_URI logs in as the administrator MongoDB is created with, on its one member: " + uri);
         assertTrue(uri.contains("replicaSet=rs0"), "MONGODB_URI names the replica set: " + uri);
 
-        JsonNode rabbitmq = containers(manifests.get("StatefulSet", "rabbitmq")).get(0);
-        assertEquals(secretValue(manifests, container, "RABBITMQ_USERNAME"),
-                secretValue(manifests, rabbitmq, "RABBITMQ_DEFAULT_USER"), "RabbitMQ's user");
-        assertEquals(secretValue(manifests, container, "RABBITMQ_PASSWORD"),
-                secretValue(manifests, rabbitmq, "RABBITMQ_DEFAULT_PASS"), "RabbitMQ's password");
         String host = setting(manifests, container, "RABBITMQ_HOST");
         assertTrue(selects(manifests.get("Service", host).path("spec").path("selector"), manifests.get("StatefulSet",
                 "rabbitmq")), "RABBITMQ_HOST " + host + " names the Service of the RabbitMQ StatefulSet");
+    }
+
+    @Test
+    void localServicesLogInAsTheirOwnBrokerUsersWithThePermissionsOfThePermissionsFile() throws Exception {
+        Manifests manifests = Kustomize.render(Overlay.LOCAL);
+        JsonNode statefulSet = manifests.get("StatefulSet", "rabbitmq");
+        JsonNode rabbitmq = containers(statefulSet).get(0);
+        assertTrue(elements(rabbitmq.path("env")).stream()
+                .noneMatch(variable -> variable.path("name").asText().startsWith("RABBITMQ_DEFAULT_")),
+                "no default user: the definitions make every user");
+        String secret = elements(statefulSet.path("spec").path("template").path("spec").path("volumes")).stream()
+                .filter(volume -> "definitions".equals(volume.path("name").asText())).findFirst().orElseThrow()
+                .path("secret").path("secretName").asText();
+        Map<String, String> files = decoded(manifests.get("Secret", secret));
+        Map<String, String> mounted = new LinkedHashMap<>();
+        elements(rabbitmq.path("volumeMounts")).stream().filter(mount -> "definitions".equals(mount.path("name").asText()))
+                .forEach(mount -> mounted.put(mount.path("subPath").asText(), mount.path("mountPath").asText()));
+        assertTrue(mounted.get("20-orderflow.conf").startsWith("/etc/rabbitmq/conf.d/"), "the broker reads its conf.d");
+        assertTrue(files.get("20-orderflow.conf").contains("load_definitions = " + mounted.get("definitions.json")),
+                "the broker loads the definitions where they are mounted");
+
+        JsonNode definitions = new com.fasterxml.jackson.databind.ObjectMapper().readTree(files.get("definitions.json"));
+        Map<String, String> passwords = new LinkedHashMap<>();
+        elements(definitions.path("users")).forEach(user -> passwords.put(user.path("name").asText(),
+                user.path("password").asText()));
+        Map<String, List<String>> permissions = new LinkedHashMap<>();
+        elements(definitions.path("permissions")).forEach(permission -> permissions.put(permission.path("user").asText(),
+                List.of(permission.path("vhost").asText(), permission.path("configure").asText(),
+                        permission.path("write").asText(), permission.path("read").asText())));
+        for (OrderflowService service : OrderflowService.values()) {
+            JsonNode container = container(manifests, service);
+            String user = secretValue(manifests, container, "RABBITMQ_USERNAME");
+            assertEquals(passwords.get(user), secretValue(manifests, container, "RABBITMQ_PASSWORD"),
+                    service.id() + " logs in with the password its user " + user + " is made with");
+            assertEquals(setting(manifests, container, "RABBITMQ_VIRTUAL_HOST"), permissions.get(user).get(0),
+                    service.id() + "'s virtual host");
+            assertEquals(BrokerPermissions.read().get(service.id()), permissions.get(user).subList(1, 4),
+                    service.id() + "'s configure, write and read");
+        }
+        assertFalse(passwords.containsKey("guest"), "no guest");
     }
 
     @Test
@@ -383,6 +418,33 @@ class KubernetesOverlaysTest {
     }
 
     @Test
+    void productionServicesLogInAsTheirOwnBrokerUsersWithThePermissionsOfThePermissionsFile() {
+        Manifests manifests = Kustomize.render(Overlay.PRODUCTION);
+        String cluster = name(only(manifests, "RabbitmqCluster"));
+        JsonNode vhost = only(manifests, "Vhost");
+        for (OrderflowService service : OrderflowService.values()) {
+            JsonNode container = container(manifests, service);
+            assertEquals(vhost.path("spec").path("name").asText(), setting(manifests, container, "RABBITMQ_VIRTUAL_HOST"),
+                    service.id() + "'s virtual host is the one the operator makes");
+            Source username = source(manifests, container, "RABBITMQ_USERNAME");
+            assertEquals(username.name(), source(manifests, container, "RABBITMQ_PASSWORD").name());
+            JsonNode user = manifests.ofKind("User").stream()
+                    .filter(candidate -> username.name().equals(name(candidate) + "-user-credentials")).findFirst()
+                    .orElseGet(() -> fail(service.id() + " reads " + username.name() + ", which no User makes"));
+            assertEquals(cluster, user.path("spec").path("rabbitmqClusterReference").path("name").asText());
+            JsonNode permission = manifests.ofKind("Permission").stream()
+                    .filter(candidate -> name(user).equals(candidate.path("spec").path("userReference").path("name")
+                            .asText()))
+                    .findFirst().orElseGet(() -> fail("no Permission for " + name(user)));
+            JsonNode granted = permission.path("spec").path("permissions");
+            assertEquals(vhost.path("spec").path("name").asText(), permission.path("spec").path("vhost").asText());
+            assertEquals(BrokerPermissions.read().get(service.id()), List.of(granted.path("configure").asText(),
+                    granted.path("write").asText(), granted.path("read").asText()),
+                    service.id() + "'s configure, write and read");
+        }
+    }
+
+    @Test
     void productionServicesAndScalersReachTheBrokerTheOperatorRuns() {
         Manifests manifests = Kustomize.render(Overlay.PRODUCTION);
         String cluster = name(only(manifests, "RabbitmqCluster"));
@@ -396,6 +458,8 @@ class KubernetesOverlaysTest {
                 String host = trigger.path("metadata").path("host").asText();
                 assertTrue(host.contains("//" + cluster + "." + namespace + ".svc:"), describe(scaled) + " reads queue"
                         + " depths from the broker by its full name (KEDA runs in another namespace): " + host);
+                assertTrue(host.endsWith("/" + only(manifests, "Vhost").path("spec").path("name").asText()),
+                        describe(scaled) + " reads the queues of the services' virtual host: " + host);
                 JsonNode authentication = manifests.get("TriggerAuthentication",
                         trigger.path("authenticationRef").path("name").asText());
                 assertTrue(authentication.toString().contains("\"" + cluster + "-default-user\""),
@@ -489,6 +553,8 @@ class KubernetesOverlaysTest {
     private static Set<String> operatorSecrets(Manifests manifests) {
         Set<String> secrets = new HashSet<>();
         manifests.ofKind("RabbitmqCluster").forEach(cluster -> secrets.add(name(cluster) + "-default-user"));
+        // the Messaging Topology Operator's, for a User without imported credentials
+        manifests.ofKind("User").forEach(user -> secrets.add(name(user) + "-user-credentials"));
         for (JsonNode replicaSet : manifests.ofKind("MongoDBCommunity")) {
             for (JsonNode user : elements(replicaSet.path("spec").path("users"))) {
                 secrets.add(user.path("connectionStringSecretName").asText(name(replicaSet) + "-"

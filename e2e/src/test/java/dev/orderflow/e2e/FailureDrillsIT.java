@@ -28,10 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 
 import dev.orderflow.tools.InvariantCheck;
+import dev.orderflow.tools.ParkedMessages;
 
 /**
  * Failure drills, each under a bounded load of orders in flight: a service killed with kill -9 and restarted, the
@@ -151,10 +151,7 @@ class FailureDrillsIT {
     }
 
     private static Connection broker() throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("localhost");
-        factory.setVirtualHost(LocalSystem.virtualHost());
-        return factory.newConnection("drills");
+        return ParkedMessages.factory(LocalSystem.operator()).newConnection("drills");
     }
 
     /** A command no consumer can read: parked at once in the queue's DLQ. */

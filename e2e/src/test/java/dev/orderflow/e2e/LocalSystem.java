@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
     static final Path ROOT = Path.of(System.getProperty("orderflow.root", "..")).toAbsolutePath().normalize();
     static final Path RUN_DIR = Path.of(System.getProperty("orderflow.run-dir", "target/e2e-run")).toAbsolutePath();
 
-    private static String virtualHost = "/";
+    private static String virtualHost = VIRTUAL_HOST;
 
     public static Endpoints endpoints() {
         return Endpoints.local();
@@ -79,17 +80,32 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
         command(List.of("rabbitmqctl", "-q", "await_startup"));
     }
 
-    /** A virtual host made fresh for the run, so no queue of an earlier run interferes; "/" if that is not allowed. */
+    /**
+     * A virtual host made fresh for the run, so no queue of an earlier run interferes: this deletes it, and start.sh
+     * makes it again with the run's broker accounts (deploy/local/rabbitmq-accounts.sh).
+     */
     private static String freshVirtualHost() {
+        command(List.of("rabbitmqctl", "-q", "delete_vhost", VIRTUAL_HOST), true);
+        return VIRTUAL_HOST;
+    }
+
+    /**
+     * The run's operator account on the broker (every permission in its virtual host), as the RABBITMQ_* settings the
+     * tools take: for what the drills do behind the services' back.
+     */
+    public static Map<String, String> operator() {
+        Map<String, String> settings = new HashMap<>();
         try {
-            command(List.of("rabbitmqctl", "-q", "delete_vhost", VIRTUAL_HOST), true);
-            command(List.of("rabbitmqctl", "-q", "add_vhost", VIRTUAL_HOST));
-            command(List.of("rabbitmqctl", "-q", "set_permissions", "-p", VIRTUAL_HOST, "guest", ".*", ".*", ".*"));
-            return VIRTUAL_HOST;
-        } catch (IllegalStateException e) {
-            System.err.println("[e2e] cannot make a virtual host of its own (" + e.getMessage() + "): running in /");
-            return "/";
+            for (String line : Files.readAllLines(RUN_DIR.resolve("rabbitmq").resolve("operator.env"))) {
+                int equals = line.indexOf('=');
+                if (equals > 0) {
+                    settings.put(line.substring(0, equals), line.substring(equals + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("no operator account in " + RUN_DIR.resolve("rabbitmq"), e);
         }
+        return settings;
     }
 
     /** Runs a script of deploy/local, its output going to {@code scripts.log} of the run directory. */

@@ -40,7 +40,7 @@ public final class ParkedMessages implements AutoCloseable {
 
     /**
      * Connects with the services' settings: RABBITMQ_HOST, RABBITMQ_PORT, RABBITMQ_USERNAME, RABBITMQ_PASSWORD,
-     * RABBITMQ_VIRTUAL_HOST.
+     * RABBITMQ_VIRTUAL_HOST; without a user, as the local run's operator ({@link BrokerSettings}).
      */
     public static ParkedMessages connect(Map<String, String> environment) {
         ConnectionFactory factory = factory(environment);
@@ -51,14 +51,15 @@ public final class ParkedMessages implements AutoCloseable {
         }
     }
 
-    /** A connection factory with the services' RABBITMQ_* settings (local defaults). */
+    /** A connection factory with the services' RABBITMQ_* settings ({@link BrokerSettings}). */
     public static ConnectionFactory factory(Map<String, String> environment) {
+        Map<String, String> settings = BrokerSettings.of(environment);
         ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(environment.getOrDefault("RABBITMQ_HOST", "localhost"));
-        factory.setPort(Integer.parseInt(environment.getOrDefault("RABBITMQ_PORT", "5672")));
-        factory.setUsername(environment.getOrDefault("RABBITMQ_USERNAME", "guest"));
-        factory.setPassword(environment.getOrDefault("RABBITMQ_PASSWORD", "guest"));
-        factory.setVirtualHost(environment.getOrDefault("RABBITMQ_VIRTUAL_HOST", "/"));
+        factory.setHost(settings.get("RABBITMQ_HOST"));
+        factory.setPort(Integer.parseInt(settings.get("RABBITMQ_PORT")));
+        factory.setUsername(settings.get("RABBITMQ_USERNAME"));
+        factory.setPassword(settings.get("RABBITMQ_PASSWORD"));
+        factory.setVirtualHost(settings.get("RABBITMQ_VIRTUAL_HOST"));
         return factory;
     }
 

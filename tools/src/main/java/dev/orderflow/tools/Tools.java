@@ -28,7 +28,8 @@ import dev.orderflow.tools.load.History;
  * {@code check} waits until the orders have settled (at most {@code --settle} seconds, 60 by default), then checks
  * the invariants ({@link InvariantCheck}); it exits with 1 when one is broken. {@code parked} lists the messages
  * parked in {@code QUEUE.dlq}, or puts them (all, or the one with that message id) back on {@code QUEUE}
- * ({@link ParkedMessages}); it connects with the RABBITMQ_* environment variables the services use. {@code bench}
+ * ({@link ParkedMessages}); it connects with the RABBITMQ_* environment variables the services use, by default as the
+ * local run's operator ({@link BrokerSettings}), and so does {@code bench}. {@code bench}
  * measures the broker's ceiling, then drives the order API at a constant arrival rate and follows each order to its
  * end ({@link Bench}); it prints a report in Markdown (and writes it to {@code --report} when given).
  */

@@ -15,11 +15,16 @@ import org.junit.jupiter.api.Test;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
+
+import dev.orderflow.common.testing.TestAccounts;
 
 /** On the real broker: a queue with a parking queue, as the services declare them, and messages parked by rejection. */
 class ParkedMessagesTest {
+
+    /** The tools log in as an operator: the tests' ({@link TestAccounts}). */
+    static final Map<String, String> OPERATOR = Map.of("RABBITMQ_USERNAME", TestAccounts.operator().username(),
+            "RABBITMQ_PASSWORD", TestAccounts.operator().password(), "RABBITMQ_VIRTUAL_HOST", TestAccounts.VIRTUAL_HOST);
 
     final String queue = "tools-test-" + UUID.randomUUID();
     Connection connection;
@@ -27,7 +32,7 @@ class ParkedMessagesTest {
 
     @BeforeEach
     void declare() throws Exception {
-        connection = new ConnectionFactory().newConnection("parked-messages-test");
+        connection = ParkedMessages.factory(OPERATOR).newConnection("parked-messages-test");
         channel = connection.createChannel();
         channel.confirmSelect();
         channel.exchangeDeclare("tools-test.dead-letters", "direct", false, true, null);
@@ -48,7 +53,7 @@ class ParkedMessagesTest {
 
     @Test
     void listingLeavesEveryMessageParked() {
-        try (ParkedMessages parked = ParkedMessages.connect(Map.of())) {
+        try (ParkedMessages parked = ParkedMessages.connect(OPERATOR)) {
             List<ParkedMessages.Parked> messages = parked.list(queue);
 
             assertEquals(List.of("m-1", "m-2"), messages.stream().map(ParkedMessages.Parked::messageId).toList());
@@ -62,7 +67,7 @@ class ParkedMessagesTest {
 
     @Test
     void replayPutsTheChosenMessageBackOnItsQueueAsItWas() throws Exception {
-        try (ParkedMessages parked = ParkedMessages.connect(Map.of())) {
+        try (ParkedMessages parked = ParkedMessages.connect(OPERATOR)) {
             assertEquals(1, parked.replay(queue, message -> message.messageId().equals("m-2")));
         }
 

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
+import dev.orderflow.common.logging.Masked;
 import dev.orderflow.common.tracing.Traces;
 import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
@@ -135,7 +136,7 @@ public class Messaging {
             envelope = codec.decode(metadata, message.getPayload(), types);
         } catch (UnreadableMessageException e) {
             LOG.warnf("Parking unreadable message %s from %s (order %s): %s", metadata.getMessageId().orElse("?"),
-                    metadata.getRoutingKey(), metadata.getCorrelationId().orElse("?"), e.getMessage());
+                    metadata.getRoutingKey(), metadata.getCorrelationId().orElse("?"), Masked.emailsIn(e.getMessage()));
             return settle(message.nack(e, PARK)).invoke(() -> parked.unreadable(metadata));
         }
         Traces.aboutOrder(envelope.correlationId());
@@ -146,7 +147,7 @@ public class Messaging {
             }
             if (failure instanceof UnreadableMessageException) {
                 LOG.warnf("Parking %s message %s (order %s): %s", envelope.type(), envelope.messageId(),
-                        envelope.correlationId(), failure.getMessage());
+                        envelope.correlationId(), Masked.emailsIn(failure.getMessage()));
                 return settle(message.nack(failure, PARK)).invoke(() -> parked.unreadable(metadata));
             }
             LOG.warnf(failure, "Handling %s message %s failed (order %s, delivery %s); handing it back to the broker",

@@ -53,6 +53,14 @@ public class ProblemException extends WebApplicationException {
         return new ProblemException(503, "Service Unavailable", detail, Problem.ABOUT_BLANK, List.of(), retryAfter);
     }
 
+    /**
+     * This client sent more of this than it may (429): nothing was stored, and it may try again after
+     * {@code retryAfter} (the Retry-After header, in whole seconds).
+     */
+    public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
+        return new ProblemException(429, "Too Many Requests", detail, Problem.ABOUT_BLANK, List.of(), retryAfter);
+    }
+
     /** A request refused for one input field. */
     public static ProblemException invalid(String field, String detail) {
         return new ProblemException(400, ProblemMapper.INVALID_REQUEST_TITLE, detail, ProblemMapper.INVALID_REQUEST_TYPE,
@@ -63,7 +71,7 @@ public class ProblemException extends WebApplicationException {
         return status;
     }
 
-    /** When the client may try again, for a 503. */
+    /** When the client may try again, for a 503 or a 429. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

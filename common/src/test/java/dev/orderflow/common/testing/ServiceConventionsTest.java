@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 
@@ -78,6 +79,42 @@ public abstract class ServiceConventionsTest {
                 .body("openapi", containsString("3."));
         given().when().get("/q/swagger-ui/")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void answersCarryTheSecurityHeaders() {
+        for (String path : new String[] { "/q/health/live", "/no/such/resource" }) {
+            given().when().get(path)
+                    .then().header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                    .header("Cache-Control", "no-store");
+        }
+        // Swagger UI loads its scripts and styles: no JSON API's policy there
+        given().when().get("/q/swagger-ui/")
+                .then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", nullValue());
+    }
+
+    @Test
+    void aCrossOriginRequestIsRefusedWhileNoOriginIsAllowed() {
+        given().header("Origin", "https://elsewhere.example").when().get("/q/health/live")
+                .then().statusCode(403)
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST")
+                .when().options("/q/health/live")
+                .then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeItIsRead() {
+        given().contentType("application/json").body("\"" + "x".repeat(64 * 1024) + "\"")
+                .when().post("/no/such/resource")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
     }
 
     @Test

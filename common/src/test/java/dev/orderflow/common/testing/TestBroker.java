@@ -40,9 +40,8 @@ public final class TestBroker implements AutoCloseable, BeforeAllCallback, After
 
     /** The exchanges of the design brief's topology (section 5), with their types. */
     static final Map<String, String> EXCHANGE_TYPES = Map.of("commands", "direct", "replies", "direct", "events", "topic");
-    /** The services' broker settings (orderflow-common's microprofile-config.properties), with the local defaults. */
-    static final Map<String, String> SETTINGS = Map.of("rabbitmq-host", "localhost", "rabbitmq-port", "5672",
-            "rabbitmq-username", "guest", "rabbitmq-password", "guest", "rabbitmq-virtual-host", "/");
+    /** Where the tests' broker is (orderflow-common's microprofile-config.properties), with the local defaults. */
+    static final Map<String, String> SETTINGS = Map.of("rabbitmq-host", "localhost", "rabbitmq-port", "5672");
 
     private final List<MessageProbe> probes = new ArrayList<>();
     private Connection connection;
@@ -78,9 +77,10 @@ public final class TestBroker implements AutoCloseable, BeforeAllCallback, After
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(settings.get("rabbitmq-host"));
         factory.setPort(Integer.parseInt(settings.get("rabbitmq-port")));
-        factory.setUsername(settings.get("rabbitmq-username"));
-        factory.setPassword(settings.get("rabbitmq-password"));
-        factory.setVirtualHost(settings.get("rabbitmq-virtual-host"));
+        // behind the services' back: as the tests' operator, who may do anything in the tests' virtual host
+        factory.setUsername(TestAccounts.operator().username());
+        factory.setPassword(TestAccounts.operator().password());
+        factory.setVirtualHost(TestAccounts.VIRTUAL_HOST);
         try {
             connection = factory.newConnection("test-broker");
             channel = connection.createChannel();
@@ -92,13 +92,19 @@ public final class TestBroker implements AutoCloseable, BeforeAllCallback, After
     }
 
     /**
-     * The broker the tests use, as the services' rabbitmq-* settings: those of the test profile, else the local broker's
-     * (localhost:5672, guest/guest, virtual host /).
+     * The broker the application under test uses, as the services' rabbitmq-* settings: the host and port of the test
+     * profile, else the local broker's (localhost:5672); the tests' virtual host, and the service's test user
+     * ({@link TestAccounts}), that of the operator for an application that is not one of the services.
      */
     public static Map<String, String> settings() {
         Config config = ConfigProvider.getConfig();
         Map<String, String> settings = new LinkedHashMap<>();
         SETTINGS.forEach((key, fallback) -> settings.put(key, config.getOptionalValue(key, String.class).orElse(fallback)));
+        TestAccounts.Account account = config.getOptionalValue("quarkus.application.name", String.class)
+                .filter(TestAccounts.permissions()::containsKey).map(TestAccounts::service).orElse(TestAccounts.operator());
+        settings.put("rabbitmq-username", account.username());
+        settings.put("rabbitmq-password", account.password());
+        settings.put("rabbitmq-virtual-host", TestAccounts.VIRTUAL_HOST);
         return settings;
     }
 

@@ -46,7 +46,6 @@ public class EmailChannel {
                         }
                         span.end();
                     });
-        }).onFailure().transform(failure -> new ChannelException(
-                "the mail server did not take the mail: " + failure.getMessage(), failure));
+        }).onFailure().transform(ChannelException::notTaken);
     }
 }

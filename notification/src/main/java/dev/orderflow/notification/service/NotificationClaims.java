@@ -18,6 +18,7 @@ import com.mongodb.client.result.UpdateResult;
 import dev.orderflow.common.lease.Lease;
 import dev.orderflow.common.lease.LeaseBusyException;
 import dev.orderflow.common.lease.LeaseLostException;
+import dev.orderflow.common.logging.Masked;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.notification.DeliveryChannel;
 import dev.orderflow.notification.Draft;
@@ -105,7 +106,7 @@ public class NotificationClaims {
                 .onFailure().retry().withBackOff(STORE_BACKOFF).atMost(STORE_RETRIES)
                 .invoke(result -> countIf(result, () -> metrics.sent(claimed.channel)))
                 .invoke(() -> LOG.infof("%s: %s notification %s sent to %s by %s", about(claimed), claimed.type, claimed.id,
-                        claimed.recipient, claimed.channel))
+                        Masked.email(claimed.recipient), claimed.channel))
                 .replaceWithVoid();
     }
 
@@ -118,7 +119,7 @@ public class NotificationClaims {
                         Updates.set("updatedAt", now), Lease.giveBack()))
                 .invoke(result -> countIf(result, () -> metrics.failed(claimed.channel)))
                 .invoke(() -> LOG.warnf("%s: %s notification %s to %s failed (%s): %s", about(claimed), claimed.type,
-                        claimed.id, claimed.recipient, failure, error))
+                        claimed.id, Masked.email(claimed.recipient), failure, Masked.emailsIn(error)))
                 .replaceWithVoid();
     }
 
@@ -155,7 +156,7 @@ public class NotificationClaims {
                 .onItem().ifNull().failWith(() -> new LeaseBusyException(abandoned.eventId))
                 .invoke(settled -> metrics.failed(settled.channel))
                 .invoke(settled -> LOG.warnf("%s: %s notification %s to %s given up: %s", about(settled), settled.type,
-                        settled.id, settled.recipient, error))
+                        settled.id, Masked.email(settled.recipient), error))
                 .replaceWith((Notification) null);
     }
 

@@ -18,6 +18,23 @@ public interface OrderConfig {
 
     IdempotencyKeys idempotencyKeys();
 
+    RateLimit rateLimit();
+
+    /** How many orders one customer may place ({@code CustomerRateLimit}). */
+    interface RateLimit {
+
+        /**
+         * Orders a second one customer id may place, in bursts of as many (rounded up); beyond it {@code POST /orders}
+         * answers 429 with Retry-After. 0 takes every order. {@code ORDER_RATE_LIMIT_PER_CUSTOMER} in the environment.
+         */
+        @WithDefault("2")
+        double perCustomer();
+
+        /** Customers counted at once in this instance's memory; those whose allowance is whole again are dropped first. */
+        @WithDefault("100000")
+        int maxCustomers();
+    }
+
     interface IdempotencyKeys {
 
         /**

@@ -58,7 +58,10 @@ public class OrderResource {
                     + "spans in every service, and its log lines (mdc.traceId). A traceparent header on the request makes it "
                     + "that trace", schema = @Schema(implementation = String.class)) })
     @APIResponse(responseCode = "400", description = "Invalid order; nothing is stored")
+    @APIResponse(responseCode = "413", description = "The body is larger than orderflow.http.max-body-size (64 KiB)")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
+    @APIResponse(responseCode = "429", description = "More orders for this customerId than order.rate-limit.per-customer a "
+            + "second; nothing is stored; try again after the Retry-After seconds")
     @APIResponse(responseCode = "503", description = "Too many orders under way (order.admission.max-in-flight); nothing is "
             + "stored; try again after the Retry-After seconds")
     public Uni<Response> place(

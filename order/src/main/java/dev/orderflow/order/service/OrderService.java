@@ -42,17 +42,19 @@ public class OrderService {
     private final OrderSagaRunner saga;
     private final SagaSpans spans;
     private final Admission admission;
+    private final CustomerRateLimit rateLimit;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration keyTtl;
 
     public OrderService(OrderRepository orders, IdempotencyKeyRepository keys, OrderSagaRunner saga, SagaSpans spans,
-            Admission admission, ObjectMapper json, OrderConfig config, Clock clock) {
+            Admission admission, CustomerRateLimit rateLimit, ObjectMapper json, OrderConfig config, Clock clock) {
         this.orders = orders;
         this.keys = keys;
         this.saga = saga;
         this.spans = spans;
         this.admission = admission;
+        this.rateLimit = rateLimit;
         this.json = json;
         this.clock = clock;
         this.keyTtl = config.idempotencyKeys().ttl();
@@ -64,10 +66,12 @@ public class OrderService {
 
     /**
      * Places the order and starts its saga. With an idempotency key, the same request again returns the order it
-     * placed the first time, and another request with that key is refused (422). With too many sagas under way, it is
-     * refused (503, {@link Admission}) before anything is stored. The request's log lines name the order from here on.
+     * placed the first time, and another request with that key is refused (422). Beyond its customer's allowance it is
+     * refused (429, {@link CustomerRateLimit}), and with too many sagas under way (503, {@link Admission}), both before
+     * anything is stored. The request's log lines name the order from here on.
      */
     public Uni<Placed> place(PlaceOrder request, String idempotencyKey) {
+        rateLimit.admit(request.customerId());
         admission.admit();
         refuseRepeatedProducts(request);
         String orderId = "ord-" + UUID.randomUUID();

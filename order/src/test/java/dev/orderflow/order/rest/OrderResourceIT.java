@@ -1,10 +1,10 @@
 package dev.orderflow.order.rest;
 
-import dev.orderflow.order.testing.LaunchedOrder;
+import dev.orderflow.common.testing.LaunchedService;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
 
 @QuarkusIntegrationTest
-@TestProfile(LaunchedOrder.class)
+@TestProfile(LaunchedService.class)
 class OrderResourceIT extends OrderResourceTest {
 }

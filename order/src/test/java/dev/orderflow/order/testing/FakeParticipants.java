@@ -48,8 +48,11 @@ import dev.orderflow.contracts.shipping.ShipmentScheduled;
  */
 public final class FakeParticipants implements AutoCloseable {
 
-    /** Where the order service sends its commands in tests (see application.properties). */
-    public static final String COMMANDS = "order-test.commands";
+    /**
+     * Where the order service sends its commands: the real exchange, in the tests' virtual host, made fresh for each
+     * test run and holding no participant's queue (TestAccounts).
+     */
+    public static final String COMMANDS = "commands";
     static final BigDecimal PRICE = new BigDecimal("10.00");
 
     private static final MessageTypes COMMAND_TYPES = MessageTypes.of(ReserveStock.class, ReleaseStock.class, CommitStock.class,

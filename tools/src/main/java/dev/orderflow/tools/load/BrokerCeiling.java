@@ -15,6 +15,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.perf.PerfTest;
 
+import dev.orderflow.tools.BrokerSettings;
 import dev.orderflow.tools.ParkedMessages;
 
 /**
@@ -69,11 +70,11 @@ final class BrokerCeiling {
     }
 
     private static String uri(Map<String, String> environment) {
-        return "amqp://" + environment.getOrDefault("RABBITMQ_USERNAME", "guest") + ":"
-                + environment.getOrDefault("RABBITMQ_PASSWORD", "guest")
-                + "@" + environment.getOrDefault("RABBITMQ_HOST", "localhost") + ":"
-                + environment.getOrDefault("RABBITMQ_PORT", "5672")
-                + "/" + URLEncoder.encode(environment.getOrDefault("RABBITMQ_VIRTUAL_HOST", "/"), StandardCharsets.UTF_8);
+        Map<String, String> settings = BrokerSettings.of(environment);
+        return "amqp://" + URLEncoder.encode(settings.get("RABBITMQ_USERNAME"), StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(settings.get("RABBITMQ_PASSWORD"), StandardCharsets.UTF_8)
+                + "@" + settings.get("RABBITMQ_HOST") + ":" + settings.get("RABBITMQ_PORT")
+                + "/" + URLEncoder.encode(settings.get("RABBITMQ_VIRTUAL_HOST"), StandardCharsets.UTF_8);
     }
 
     private static void deleteQueue(Map<String, String> environment) {

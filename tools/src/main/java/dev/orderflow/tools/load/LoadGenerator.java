@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.ConcurrentHistogram;
@@ -33,6 +34,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final URI orders;
     private final List<String> skus;
     private final TerminalEvents terminals;
+    private final AtomicLong customers = new AtomicLong();
     // HTTP/1.1: the JDK client's request timeout does not cover an HTTP/2 body, which can stall in flow control
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -120,8 +122,14 @@ public final class LoadGenerator implements AutoCloseable {
                 finishedWhileLoaded / seconds, accept, endToEnd, unfinished);
     }
 
+    /**
+     * Each order is a new customer's: what the harness measures is the system, not one customer's allowance
+     * (order.rate-limit.per-customer).
+     */
     private CompletableFuture<HttpResponse<String>> place(String sku) {
-        String body = "{\"customerId\":\"load\",\"customerEmail\":\"load@example.com\",\"paymentMethod\":\"tok_visa\","
+        long customer = customers.incrementAndGet();
+        String body = "{\"customerId\":\"load-" + customer + "\",\"customerEmail\":\"load-" + customer
+                + "@example.com\",\"paymentMethod\":\"tok_visa\","
                 + "\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],"
                 + "\"shippingAddress\":{\"name\":\"Load\",\"line1\":\"1 rue de la Paix\",\"city\":\"Paris\",\"postalCode\":\"75002\","
                 + "\"country\":\"FR\"}}";

@@ -1,0 +1,56 @@
+package dev.orderflow.order.rest;
+
+import static dev.orderflow.order.testing.Orders.order;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/** POST /orders beyond a customer's allowance: 429, Retry-After, a problem, nothing stored; other customers go on. */
+@QuarkusTest
+@TestProfile(RateLimitTest.OnePerSecond.class)
+class RateLimitTest {
+
+    public static class OnePerSecond implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("order.rate-limit.per-customer", "0.2");
+        }
+    }
+
+    @Test
+    void aCustomersSecondOrderWithinItsIntervalIsRefusedAndNotStored() {
+        Map<String, Object> first = order("tok_visa", "laptop");
+        Map<String, Object> second = order("tok_visa", "laptop");
+        second.put("customerId", first.get("customerId"));
+        post(first).then().statusCode(202);
+        long stored = stored();
+
+        post(second).then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("status", equalTo(429))
+                .body("title", equalTo("Too Many Requests"))
+                .body("detail", startsWith("More than 0.2 orders a second for this customer"));
+        assertEquals(stored, stored(), "the refused order was not stored");
+
+        post(order("tok_visa", "laptop")).then().statusCode(202);
+    }
+
+    private static io.restassured.response.Response post(Map<String, Object> order) {
+        return given().contentType(ContentType.JSON).body(order).when().post("/orders");
+    }
+
+    private static long stored() {
+        return given().when().get("/orders").then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+}
