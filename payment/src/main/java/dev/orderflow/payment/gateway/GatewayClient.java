@@ -1,8 +1,5 @@
 package dev.orderflow.payment.gateway;
 
-import java.io.IOException;
-import java.util.function.Supplier;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -13,15 +10,14 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import com.fasterxml.jackson.core.JacksonException;
-
+import dev.orderflow.common.http.OutboundRequests;
+import dev.orderflow.common.http.TransientHttpException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpClosedException;
 
 /**
  * The payment provider as the service calls it, over HTTP ({@link PaymentProvider}). Each attempt is bounded in time;
@@ -40,6 +36,8 @@ import io.vertx.core.http.HttpClosedException;
 @ApplicationScoped
 public class GatewayClient implements PaymentGateway {
 
+    private static final String PEER = "the payment provider";
+
     /** The breakers' names, for {@code CircuitBreakerMaintenance} and the fault tolerance metrics. */
     public static final String CHARGE_BREAKER = "payment-provider-charge";
     public static final String REFUND_BREAKER = "payment-provider-refund";
@@ -57,37 +55,39 @@ public class GatewayClient implements PaymentGateway {
     @Override
     @AsynchronousNonBlocking
     @Timeout(2000)
-    @Retry(maxRetries = 3, delay = 100, retryOn = { TransientGatewayException.class,
+    @Retry(maxRetries = 3, delay = 100, retryOn = { TransientHttpException.class,
             TimeoutException.class }, abortOn = ChargeDeclinedException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 1000)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2, failOn = {
-            TransientGatewayException.class, TimeoutException.class })
+            TransientHttpException.class, TimeoutException.class })
     @CircuitBreakerName(CHARGE_BREAKER)
-    @Fallback(fallbackMethod = "chargeNotTaken", applyOn = { ChargeDeclinedException.class, TransientGatewayException.class,
+    @Fallback(fallbackMethod = "chargeNotTaken", applyOn = { ChargeDeclinedException.class, TransientHttpException.class,
             TimeoutException.class, CircuitBreakerOpenException.class })
     public Uni<ChargeResult> charge(ChargeRequest request) {
         var charge = new PaymentProvider.NewCharge(request.amount(), request.currency(), request.paymentMethod(),
                 request.orderId(), request.customerId());
-        return attempt(charges, () -> provider.charge(request.orderId(), charge)).map(taken -> new Approved(taken.id()));
+        return OutboundRequests.attempt(charges, PEER, () -> provider.charge(request.orderId(), charge))
+                .map(taken -> new Approved(taken.id()));
     }
 
     @Override
     @AsynchronousNonBlocking
     @Timeout(2000)
-    @Retry(maxRetries = 3, delay = 100, retryOn = { TransientGatewayException.class, TimeoutException.class })
+    @Retry(maxRetries = 3, delay = 100, retryOn = { TransientHttpException.class, TimeoutException.class })
     @ExponentialBackoff(factor = 2, maxDelay = 1000)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2, failOn = {
-            TransientGatewayException.class, TimeoutException.class })
+            TransientHttpException.class, TimeoutException.class })
     @CircuitBreakerName(REFUND_BREAKER)
-    @Fallback(fallbackMethod = "refundNotDone", applyOn = { TransientGatewayException.class, TimeoutException.class,
+    @Fallback(fallbackMethod = "refundNotDone", applyOn = { TransientHttpException.class, TimeoutException.class,
             CircuitBreakerOpenException.class })
     public Uni<RefundResult> refund(RefundRequest request) {
         if (request.chargeId() != null) {
-            return attempt(refunds, () -> provider.refund(request.chargeId(), request.orderId() + ":refund"))
+            return OutboundRequests
+                    .attempt(refunds, PEER, () -> provider.refund(request.chargeId(), request.orderId() + ":refund"))
                     .map(refund -> new Refunded(refund.id(), refund.charge()));
         }
         // the charge's answer never came: the provider knows the order by its reference
-        return attempt(refunds,
+        return OutboundRequests.attempt(refunds, PEER,
                 () -> provider.cancel(request.orderId() + ":cancel", new PaymentProvider.NewCancellation(request.orderId())))
                 .map(cancellation -> cancellation.refunded() ? new Refunded(cancellation.refund(), cancellation.charge())
                         : new NothingCharged());
@@ -103,31 +103,5 @@ public class GatewayClient implements PaymentGateway {
 
     Uni<RefundResult> refundNotDone(RefundRequest request, Exception unavailable) {
         return Uni.createFrom().item(new ProviderUnavailable(unavailable.toString()));
-    }
-
-    /** One request to the provider, counted; a connection that fails is a transient failure. */
-    private static <T> Uni<T> attempt(Counter attempts, Supplier<Uni<T>> request) {
-        return Uni.createFrom().deferred(() -> {
-            attempts.increment();
-            return request.get();
-        }).onFailure(GatewayClient::connectionFailed)
-                .transform(failure -> new TransientGatewayException("the payment provider could not be reached", failure));
-    }
-
-    /**
-     * Refused, reset, closed or timed out (the client's read timeout) before the answer came: an I/O failure, unless it
-     * is an answer that does not parse.
-     */
-    static boolean connectionFailed(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JacksonException) {
-                return false;
-            }
-            if (cause instanceof IOException || cause instanceof HttpClosedException
-                    || cause instanceof java.util.concurrent.TimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.orderflow.common.http.TransientHttpException;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +26,7 @@ import io.smallrye.mutiny.Uni;
  * carries an {@code Idempotency-Key}; the answers' unknown properties are ignored, as providers add them freely.
  * <p>
  * How answers map to failures: a 402 is a decline ({@link ChargeDeclinedException}); a 5xx or 429 is a failure that
- * may pass ({@link TransientGatewayException}); any other error is a request the provider refuses, which no retry
+ * may pass ({@link TransientHttpException}); any other error is a request the provider refuses, which no retry
  * cures.
  */
 @RegisterRestClient(configKey = "payment-provider")
@@ -55,7 +56,7 @@ interface PaymentProvider {
             return new ChargeDeclinedException(declineCode(response));
         }
         if (status == 429 || status >= 500) {
-            return new TransientGatewayException("the payment provider answered " + status);
+            return new TransientHttpException("the payment provider answered " + status);
         }
         return null;
     }

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
+import dev.orderflow.common.http.TransientHttpException;
 import dev.orderflow.common.rest.Page;
 import dev.orderflow.common.rest.ProblemException;
 import dev.orderflow.common.store.MongoSupport;
@@ -22,7 +23,6 @@ import dev.orderflow.contracts.payment.ChargePayment;
 import dev.orderflow.payment.Payment;
 import dev.orderflow.payment.PaymentStatus;
 import dev.orderflow.payment.gateway.PaymentGateway;
-import dev.orderflow.payment.gateway.TransientGatewayException;
 import dev.orderflow.payment.repository.PaymentRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -132,7 +132,7 @@ public class PaymentService {
      * redelivers it, the saga re-sends it past its deadline). Never a decline: nothing is known of the charge.
      */
     private static Uni<Payment> unavailable(Payment payment, PaymentGateway.ProviderUnavailable unavailable) {
-        return Uni.createFrom().failure(new TransientGatewayException("payment provider unavailable for order "
+        return Uni.createFrom().failure(new TransientHttpException("payment provider unavailable for order "
                 + payment.orderId + " (payment " + payment.id + " stays " + payment.status + "): " + unavailable.cause()));
     }
 

@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dev.orderflow.common.testing.InjectWireMock;
 import dev.orderflow.contracts.payment.PaymentDeclined.Reason;
 import dev.orderflow.payment.gateway.PaymentGateway.Approved;
 import dev.orderflow.payment.gateway.PaymentGateway.ChargeRequest;
 import dev.orderflow.payment.gateway.PaymentGateway.ChargeResult;
 import dev.orderflow.payment.gateway.PaymentGateway.Declined;
 import dev.orderflow.payment.gateway.PaymentGateway.ProviderUnavailable;
-import dev.orderflow.payment.testing.InjectWireMock;
 import dev.orderflow.payment.testing.ProviderOnWireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -28,6 +28,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
+import dev.orderflow.common.testing.InjectWireMock;
 import dev.orderflow.contracts.payment.PaymentDeclined.Reason;
 import dev.orderflow.payment.gateway.PaymentGateway.Approved;
 import dev.orderflow.payment.gateway.PaymentGateway.ChargeRequest;
@@ -38,7 +39,6 @@ import dev.orderflow.payment.gateway.PaymentGateway.ProviderUnavailable;
 import dev.orderflow.payment.gateway.PaymentGateway.RefundRequest;
 import dev.orderflow.payment.gateway.PaymentGateway.RefundResult;
 import dev.orderflow.payment.gateway.PaymentGateway.Refunded;
-import dev.orderflow.payment.testing.InjectWireMock;
 import dev.orderflow.payment.testing.ProviderOnWireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

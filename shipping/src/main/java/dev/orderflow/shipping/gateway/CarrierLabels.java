@@ -15,6 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.orderflow.common.http.TransientHttpException;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +26,7 @@ import io.smallrye.mutiny.Uni;
  * properties are ignored, as carriers add them freely.
  * <p>
  * How answers map to failures: a 422 is a refused address ({@link LabelRefusedException}); a 5xx or 429 is a failure
- * that may pass ({@link TransientGatewayException}); any other error is a request the carrier refuses, which no retry
+ * that may pass ({@link TransientHttpException}); any other error is a request the carrier refuses, which no retry
  * cures.
  */
 @RegisterRestClient(configKey = "carrier")
@@ -51,7 +52,7 @@ interface CarrierLabels {
             return new LabelRefusedException(error == null ? null : error.code(), error == null ? null : error.message());
         }
         if (status == 429 || status >= 500) {
-            return new TransientGatewayException("the carrier answered " + status);
+            return new TransientHttpException("the carrier answered " + status);
         }
         return null;
     }

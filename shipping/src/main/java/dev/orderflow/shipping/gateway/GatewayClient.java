@@ -1,8 +1,5 @@
 package dev.orderflow.shipping.gateway;
 
-import java.io.IOException;
-import java.util.function.Supplier;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -13,8 +10,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import com.fasterxml.jackson.core.JacksonException;
-
+import dev.orderflow.common.http.OutboundRequests;
+import dev.orderflow.common.http.TransientHttpException;
 import dev.orderflow.contracts.shipping.Address;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +19,6 @@ import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpClosedException;
 
 /**
  * The carrier as the service calls it, over HTTP ({@link CarrierLabels}). Each attempt is bounded in time; transient
@@ -42,6 +38,8 @@ import io.vertx.core.http.HttpClosedException;
 @ApplicationScoped
 public class GatewayClient implements CarrierGateway {
 
+    private static final String PEER = "the carrier";
+
     /** The breakers' names, for {@code CircuitBreakerMaintenance} and the fault tolerance metrics. */
     public static final String LABEL_BREAKER = "carrier-label";
     public static final String CANCEL_BREAKER = "carrier-cancel";
@@ -59,34 +57,35 @@ public class GatewayClient implements CarrierGateway {
     @Override
     @AsynchronousNonBlocking
     @Timeout(2000)
-    @Retry(maxRetries = 3, delay = 100, retryOn = { TransientGatewayException.class,
+    @Retry(maxRetries = 3, delay = 100, retryOn = { TransientHttpException.class,
             TimeoutException.class }, abortOn = LabelRefusedException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 1000)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2, failOn = {
-            TransientGatewayException.class, TimeoutException.class })
+            TransientHttpException.class, TimeoutException.class })
     @CircuitBreakerName(LABEL_BREAKER)
-    @Fallback(fallbackMethod = "labelNotBooked", applyOn = { LabelRefusedException.class, TransientGatewayException.class,
+    @Fallback(fallbackMethod = "labelNotBooked", applyOn = { LabelRefusedException.class, TransientHttpException.class,
             TimeoutException.class, CircuitBreakerOpenException.class })
     public Uni<LabelResult> createLabel(LabelRequest request) {
         Address to = request.address();
         var label = new CarrierLabels.NewLabel(request.carrier(), request.orderId(), new CarrierLabels.Recipient(to.name(),
                 to.line1(), to.line2(), to.city(), to.postalCode(), to.country()));
-        return attempt(labels, () -> carrier.create(request.orderId(), label))
+        return OutboundRequests.attempt(labels, PEER, () -> carrier.create(request.orderId(), label))
                 .map(booked -> new Labelled(booked.id(), booked.trackingNumber(), booked.estimatedDelivery()));
     }
 
     @Override
     @AsynchronousNonBlocking
     @Timeout(2000)
-    @Retry(maxRetries = 3, delay = 100, retryOn = { TransientGatewayException.class, TimeoutException.class })
+    @Retry(maxRetries = 3, delay = 100, retryOn = { TransientHttpException.class, TimeoutException.class })
     @ExponentialBackoff(factor = 2, maxDelay = 1000)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2, failOn = {
-            TransientGatewayException.class, TimeoutException.class })
+            TransientHttpException.class, TimeoutException.class })
     @CircuitBreakerName(CANCEL_BREAKER)
-    @Fallback(fallbackMethod = "labelNotCancelled", applyOn = { TransientGatewayException.class, TimeoutException.class,
+    @Fallback(fallbackMethod = "labelNotCancelled", applyOn = { TransientHttpException.class, TimeoutException.class,
             CircuitBreakerOpenException.class })
     public Uni<CancelResult> cancelLabel(CancelRequest request) {
-        return attempt(cancellations, () -> carrier.cancel(request.labelId(), request.orderId() + ":cancel"))
+        return OutboundRequests
+                .attempt(cancellations, PEER, () -> carrier.cancel(request.labelId(), request.orderId() + ":cancel"))
                 .map(cancelled -> new Cancelled(cancelled.id()));
     }
 
@@ -100,31 +99,5 @@ public class GatewayClient implements CarrierGateway {
 
     Uni<CancelResult> labelNotCancelled(CancelRequest request, Exception unavailable) {
         return Uni.createFrom().item(new CarrierUnavailable(unavailable.toString()));
-    }
-
-    /** One request to the carrier, counted; a connection that fails is a transient failure. */
-    private static <T> Uni<T> attempt(Counter attempts, Supplier<Uni<T>> request) {
-        return Uni.createFrom().deferred(() -> {
-            attempts.increment();
-            return request.get();
-        }).onFailure(GatewayClient::connectionFailed)
-                .transform(failure -> new TransientGatewayException("the carrier could not be reached", failure));
-    }
-
-    /**
-     * Refused, reset, closed or timed out (the client's read timeout) before the answer came: an I/O failure, unless it
-     * is an answer that does not parse.
-     */
-    static boolean connectionFailed(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JacksonException) {
-                return false;
-            }
-            if (cause instanceof IOException || cause instanceof HttpClosedException
-                    || cause instanceof java.util.concurrent.TimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

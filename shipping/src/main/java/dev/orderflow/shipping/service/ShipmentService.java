@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
+import dev.orderflow.common.http.TransientHttpException;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.contracts.shipping.ScheduleShipment;
 import dev.orderflow.contracts.shipping.ShipmentRejected;
@@ -20,7 +21,6 @@ import dev.orderflow.shipping.Shipment;
 import dev.orderflow.shipping.ShipmentStatus;
 import dev.orderflow.shipping.config.ShippingConfig;
 import dev.orderflow.shipping.gateway.CarrierGateway;
-import dev.orderflow.shipping.gateway.TransientGatewayException;
 import dev.orderflow.shipping.repository.ShipmentRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -112,7 +112,7 @@ public class ShipmentService {
      * The carrier cannot be reached: a repeated command whose shipment is stored (booked, or closed by a cancel) is
      * answered from it as if the carrier had answered again; otherwise the command fails, to be handled again.
      */
-    private Uni<Shipment> storedOr(String orderId, TransientGatewayException failure) {
+    private Uni<Shipment> storedOr(String orderId, TransientHttpException failure) {
         return shipments.findByOrder(orderId).onItem().ifNull().failWith(() -> failure);
     }
 
@@ -209,8 +209,8 @@ public class ShipmentService {
     }
 
     /** The carrier stayed unavailable: the command fails, to be tried again; never a rejection. */
-    private static TransientGatewayException unavailable(String orderId, CarrierGateway.CarrierUnavailable unavailable) {
-        return new TransientGatewayException("carrier unavailable for order " + orderId + ": " + unavailable.cause());
+    private static TransientHttpException unavailable(String orderId, CarrierGateway.CarrierUnavailable unavailable) {
+        return new TransientHttpException("carrier unavailable for order " + orderId + ": " + unavailable.cause());
     }
 
     private Uni<Shipment> closeUnscheduled(String orderId) {

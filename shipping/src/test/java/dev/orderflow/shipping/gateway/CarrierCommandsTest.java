@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.rabbitmq.client.GetResponse;
 
+import dev.orderflow.common.testing.InjectWireMock;
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
 import dev.orderflow.common.testing.TestBroker;
@@ -37,7 +38,6 @@ import dev.orderflow.shipping.Shipment;
 import dev.orderflow.shipping.ShipmentStatus;
 import dev.orderflow.shipping.repository.ShipmentRepository;
 import dev.orderflow.shipping.testing.CarrierOnWireMock;
-import dev.orderflow.shipping.testing.InjectWireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;

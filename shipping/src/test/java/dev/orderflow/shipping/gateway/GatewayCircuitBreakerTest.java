@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import dev.orderflow.common.testing.InjectWireMock;
 import dev.orderflow.shipping.gateway.CarrierGateway.CarrierUnavailable;
 import dev.orderflow.shipping.gateway.CarrierGateway.LabelRequest;
 import dev.orderflow.shipping.gateway.CarrierGateway.LabelResult;
 import dev.orderflow.shipping.gateway.CarrierGateway.Labelled;
 import dev.orderflow.shipping.gateway.CarrierGateway.Refused;
 import dev.orderflow.shipping.testing.CarrierOnWireMock;
-import dev.orderflow.shipping.testing.InjectWireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;

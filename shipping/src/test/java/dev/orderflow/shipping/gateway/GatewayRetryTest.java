@@ -28,6 +28,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
+import dev.orderflow.common.testing.InjectWireMock;
 import dev.orderflow.contracts.shipping.Address;
 import dev.orderflow.contracts.shipping.ShipmentRejected.Reason;
 import dev.orderflow.shipping.gateway.CarrierGateway.CancelRequest;
@@ -39,7 +40,6 @@ import dev.orderflow.shipping.gateway.CarrierGateway.LabelResult;
 import dev.orderflow.shipping.gateway.CarrierGateway.Labelled;
 import dev.orderflow.shipping.gateway.CarrierGateway.Refused;
 import dev.orderflow.shipping.testing.CarrierOnWireMock;
-import dev.orderflow.shipping.testing.InjectWireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;

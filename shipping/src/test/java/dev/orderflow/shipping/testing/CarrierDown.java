@@ -1,11 +1,9 @@
 package dev.orderflow.shipping.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.orderflow.common.testing.ShortFaultTolerance;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
@@ -17,27 +15,15 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 public class CarrierDown implements QuarkusTestProfile {
 
     public static final int TIMEOUT_DELAY_MS = 500;
-    private static final String HANDLER_RETRY = "quarkus.fault-tolerance.\"dev.orderflow.common.messaging.HandlerRetry/handle\".";
 
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> overrides = new HashMap<>(CarrierOnWireMock.faultTolerance("createLabel"));
         overrides.putAll(CarrierOnWireMock.faultTolerance("cancelLabel"));
-        overrides.put("quarkus.rest-client.carrier.url", "http://localhost:" + closedPort());
+        overrides.put("quarkus.rest-client.carrier.url", "http://localhost:" + ShortFaultTolerance.closedPort());
         overrides.put("shipping.simulator.failure-rate", "1");
         overrides.put("shipping.simulator.timeout-delay", TIMEOUT_DELAY_MS + "ms");
-        overrides.put(HANDLER_RETRY + "retry.delay", "5");
-        overrides.put(HANDLER_RETRY + "retry.jitter", "0");
-        overrides.put(HANDLER_RETRY + "exponential-backoff.max-delay", "10");
+        overrides.putAll(ShortFaultTolerance.handlerRetry());
         return overrides;
-    }
-
-    /** A port that was free a moment ago, and is closed again. */
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

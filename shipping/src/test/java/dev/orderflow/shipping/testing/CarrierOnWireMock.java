@@ -4,10 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.orderflow.common.testing.ShortFaultTolerance;
+import dev.orderflow.common.testing.WireMockPeer;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * The shipping service with its carrier client sent to WireMock ({@link WireMockCarrier}) and its fault tolerance
+ * The shipping service with its carrier client sent to WireMock ({@link WireMockPeer}) and its fault tolerance
  * shortened through configuration: attempts cut off after {@value #TIMEOUT_MS} ms, {@value #RETRIES} retries 10 ms
  * apart, a breaker opening when the last {@value #BREAKER_VOLUME} attempts all failed, for {@value #BREAKER_DELAY_MS}
  * ms, and closing after one successful trial.
@@ -29,21 +31,13 @@ public class CarrierOnWireMock implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(WireMockCarrier.class));
+        return List.of(new TestResourceEntry(WireMockPeer.class,
+                Map.of(WireMockPeer.URL_PROPERTY, "quarkus.rest-client.carrier.url")));
     }
 
     /** The shortened settings of one of the client's operations. */
     public static Map<String, String> faultTolerance(String operation) {
-        String key = "quarkus.fault-tolerance.\"dev.orderflow.shipping.gateway.GatewayClient/" + operation + "\".";
-        return Map.of(
-                key + "timeout.value", Integer.toString(TIMEOUT_MS),
-                key + "retry.max-retries", Integer.toString(RETRIES),
-                key + "retry.delay", "10",
-                key + "retry.jitter", "0",
-                key + "exponential-backoff.max-delay", "20",
-                key + "circuit-breaker.request-volume-threshold", Integer.toString(BREAKER_VOLUME),
-                key + "circuit-breaker.failure-ratio", "1.0",
-                key + "circuit-breaker.delay", Integer.toString(BREAKER_DELAY_MS),
-                key + "circuit-breaker.success-threshold", "1");
+        return ShortFaultTolerance.client("dev.orderflow.shipping.gateway.GatewayClient/" + operation, TIMEOUT_MS, RETRIES,
+                BREAKER_VOLUME, BREAKER_DELAY_MS);
     }
 }
