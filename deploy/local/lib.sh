@@ -13,6 +13,11 @@ declare -A PORT=([order]=8080 [inventory]=8081 [payment]=8082 [shipping]=8083 [n
 
 STORE_PORT=${ORDERFLOW_STORE_PORT:-27017}
 STORE_JAR=$ROOT/embedded-store/server/target/embedded-store-1.0.0-SNAPSHOT-runner.jar
+TOOLS_JAR=$ROOT/tools/target/orderflow-tools-1.0.0-SNAPSHOT-runner.jar
+# The run's token signing key pair (jwt-private.pem, jwt-public.pem), made at the first start and kept
+KEYS_DIR=$RUN_DIR/keys
+# The issuer of the tokens the tools mint, which the services expect (docs/security.md)
+JWT_ISSUER=orderflow-local
 
 say() { printf '[orderflow] %s\n' "$*"; }
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine: RabbitMQ (installed or started if needed), the embedded document store
 # (file-backed: data survives a restart), and the five services as packaged apps; waits until every one is ready,
-# then prints the URLs and a first request. Components that run already are left alone.
+# then prints the URLs and a first request. Components that run already are left alone. At the first start it makes
+# the run's token signing key pair (run/keys: the services verify bearer tokens with its public key, the tools sign
+# them with its private key; docs/security.md), and keeps it.
 #
 #   deploy/local/start.sh                 everything
 #   deploy/local/start.sh inventory       one service (for instance after a crash)
@@ -46,10 +48,12 @@ build_if_missing() {
     if [[ $NATIVE == true ]]; then
         require_executables
         [[ -f $STORE_JAR ]] || build "the embedded store" -pl embedded-store/server
+        [[ -f $TOOLS_JAR ]] || build "the tools" -pl tools -am
         return
     fi
     local missing=0
     [[ -f $STORE_JAR ]] || missing=1
+    [[ -f $TOOLS_JAR ]] || missing=1
     for service in "${SERVICES[@]}"; do
         [[ -f $(service_jar "$service") ]] || missing=1
     done
@@ -82,6 +86,13 @@ require_executables() {
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The key pair the services verify tokens with: made by the tools (one way to make it, wherever it runs), kept when
+# it is there, so tokens minted before a restart stay good.
+ensure_keys() {
+    java -jar "$TOOLS_JAR" keys --dir "$KEYS_DIR" >/dev/null \
+        || { say "cannot make the token signing keys in $KEYS_DIR"; exit 1; }
+}
 
 start_store() {
     if running_pid embedded-store >/dev/null; then
@@ -120,6 +131,7 @@ start_service() {
     local account=()
     [[ $OWN_ACCOUNT == true ]] || mapfile -t account < <(grep -E '^RABBITMQ_(USERNAME|PASSWORD)=' "$ACCOUNTS_DIR/$service.env")
     env "${account[@]}" MONGODB_URI="mongodb://127.0.0.1:$STORE_PORT" \
+        MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$KEYS_DIR/jwt-public.pem" MP_JWT_VERIFY_ISSUER="$JWT_ISSUER" \
         INVENTORY_DEMO_CATALOGUE_ENABLED=${INVENTORY_DEMO_CATALOGUE_ENABLED:-true} \
         setsid nohup "${command[@]}" >>"$LOG_DIR/$service.log" 2>&1 &
     echo $! >"$PID_DIR/$service.pid"
@@ -150,6 +162,7 @@ build_if_missing
 [[ $NATIVE == true ]] && say "the services run as native executables"
 "$ROOT/deploy/local/ensure-rabbitmq.sh"
 [[ $OWN_ACCOUNT == true ]] || "$ROOT/deploy/local/rabbitmq-accounts.sh"
+ensure_keys
 start_store
 for service in "${wanted[@]}"; do
     start_service "$service"
@@ -159,6 +172,9 @@ for service in "${wanted[@]}"; do
 done
 
 if [[ $# -eq 0 ]]; then
+    # the tools find the private key under ORDERFLOW_RUN_DIR, else under run/ of the directory they run in
+    tools="java -jar ${TOOLS_JAR#"$PWD"/}"
+    [[ $KEYS_DIR -ef $PWD/run/keys ]] || tools="ORDERFLOW_RUN_DIR=$RUN_DIR $tools"
     cat <<TXT
 
 orderflow is up. Logs in $LOG_DIR; stop it all with deploy/local/stop.sh.
@@ -170,8 +186,10 @@ $ACCOUNTS_DIR/operator.env.
   shipping      http://localhost:8083/shipments     http://localhost:8083/q/swagger-ui
   notification  http://localhost:8084/notifications http://localhost:8084/q/swagger-ui
 
-A first order:
-  curl -i -X POST localhost:8080/orders -H 'Content-Type: application/json' -d '{
+Every API call needs a bearer token, which the tools mint with the run's key ($KEYS_DIR; roles customer,
+operator, carrier; docs/security.md). A first order, placed by the customer ada:
+  TOKEN=\$($tools token --role customer --subject ada)
+  curl -i -X POST localhost:8080/orders -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' -d '{
     "customerId": "ada", "customerEmail": "ada@example.com", "paymentMethod": "tok_visa",
     "items": [{"sku": "product-001", "quantity": 1}],
     "shippingAddress": {"name": "Ada Lovelace", "line1": "12 rue de la Paix", "city": "Paris", "postalCode": "75002", "country": "FR"}}'

@@ -115,6 +115,9 @@ class ComposeFileTest {
                     case "MONGO_INITDB_ROOT_PASSWORD" -> value.matches(REQUIRED.formatted("MONGODB_PASSWORD"));
                     case "GF_SECURITY_ADMIN_USER" -> value.matches(REQUIRED.formatted("GRAFANA_ADMIN_USER"));
                     case "GF_SECURITY_ADMIN_PASSWORD" -> value.matches(REQUIRED.formatted("GRAFANA_ADMIN_PASSWORD"));
+                    // where the public key is: the mounted file unless deploy/.env names a JWKS URL
+                    case "MP_JWT_VERIFY_PUBLICKEY_LOCATION" ->
+                        value.equals("${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-file:/etc/orderflow/jwt/jwt-public.pem}");
                     case "MONGODB_URI" -> Pattern.compile("^mongodb://" + REQUIRED.formatted("MONGODB_USERNAME") + ":"
                             + REQUIRED.formatted("MONGODB_PASSWORD") + "@").matcher(value).find();
                     default -> !name.matches("(?i).*(user|pass|secret|token|key).*");
@@ -163,6 +166,31 @@ class ComposeFileTest {
             assertEquals(expected.getValue(), granted.subList(1, 4), service + "'s configure, write and read");
         }
         assertTrue(!passwords.containsKey("guest"), "no guest");
+    }
+
+    @Test
+    void everyServiceVerifiesTokensWithTheIssuerAndThePublicKeyFileTheEnvironmentFileNames() {
+        assertTrue(COMPOSE.path("configs").path("jwt-public-key").path("file").asText()
+                .matches(REQUIRED.formatted("ORDERFLOW_JWT_PUBLIC_KEY_FILE")),
+                "the public key's file is a required variable of deploy/.env, not a file of the repository");
+        for (OrderflowService service : OrderflowService.values()) {
+            JsonNode definition = SERVICES.path(service.id());
+            JsonNode environment = definition.path("environment");
+            assertTrue(environment.path("MP_JWT_VERIFY_ISSUER").asText().matches(REQUIRED.formatted("MP_JWT_VERIFY_ISSUER")),
+                    service.id() + " takes the issuer from deploy/.env: " + environment.path("MP_JWT_VERIFY_ISSUER"));
+            String target = elements(definition.path("configs")).stream()
+                    .filter(config -> "jwt-public-key".equals(config.path("source").asText()))
+                    .map(config -> config.path("target").asText()).findFirst().orElse("none");
+            assertTrue(environment.path("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText().contains(":-file:" + target + "}"),
+                    service.id() + " reads the public key where it is mounted (" + target + ") unless told otherwise: "
+                            + environment.path("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
+        }
+        List<String> example = Repository.read("deploy/.env.example").lines().toList();
+        assertTrue(example.contains("MP_JWT_VERIFY_ISSUER=orderflow-local"),
+                "the example trusts the tools' tokens (their issuer orderflow-local)");
+        assertTrue(example.contains("ORDERFLOW_JWT_PUBLIC_KEY_FILE=../run/keys/jwt-public.pem"),
+                "the example mounts the public key of the local run's key pair, which git ignores (/run/)");
+        assertTrue(Repository.read(".gitignore").lines().anyMatch(line -> line.equals("/run/")));
     }
 
     @Test

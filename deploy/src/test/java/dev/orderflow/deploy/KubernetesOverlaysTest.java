@@ -205,11 +205,12 @@ class KubernetesOverlaysTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Overlay.class)
-    void everySecretAndConfigMapReferencedIsRenderedOrMadeByAnOperator(Overlay overlay) {
+    void everySecretAndConfigMapReferencedIsRenderedOrMadeByAnOperatorOrByYou(Overlay overlay) {
         Manifests manifests = Kustomize.render(overlay);
         Set<String> secrets = new HashSet<>(names(manifests.ofKind("Secret")));
         secrets.addAll(operatorSecrets(manifests));
         Set<String> configMaps = new HashSet<>(names(manifests.ofKind("ConfigMap")));
+        configMaps.addAll(overlay.configMapsYouMake());
         List<String> problems = new ArrayList<>();
         for (JsonNode workload : workloads(manifests)) {
             JsonNode pod = workload.path("spec").path("template").path("spec");
@@ -229,6 +230,7 @@ class KubernetesOverlaysTest {
             }
             for (JsonNode volume : elements(pod.path("volumes"))) {
                 check(problems, workload, volume.path("secret"), "secretName", secrets, "Secret");
+                check(problems, workload, volume.path("configMap"), "name", configMaps, "ConfigMap");
             }
         }
         assertNoProblems(overlay, problems);
@@ -281,6 +283,82 @@ class KubernetesOverlaysTest {
                 .toList();
         assertFalse(images.isEmpty(), overlay + " runs no RabbitMQ image");
         images.forEach(image -> assertBrokerSupportsQuorumDeadLettering(overlay + ": " + image, image));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Overlay.class)
+    void everyServiceVerifiesTokensWithTheIssuerAndKeyLocationOfOneConfigMapAndMountsTheKeyReadOnly(Overlay overlay) {
+        Manifests manifests = Kustomize.render(overlay);
+        for (OrderflowService service : OrderflowService.values()) {
+            JsonNode container = container(manifests, service);
+            String jwt = elements(container.path("envFrom")).stream()
+                    .map(source -> source.path("configMapRef").path("name").asText())
+                    .filter(name -> name.startsWith("orderflow-jwt")).findFirst()
+                    .orElseGet(() -> fail(overlay + ": " + service.id() + " takes no ConfigMap orderflow-jwt"));
+            assertFalse(elements(container.path("envFrom")).stream()
+                    .anyMatch(source -> source.path("configMapRef").path("optional").asBoolean()
+                            && source.path("configMapRef").path("name").asText().equals(jwt)),
+                    overlay + ": " + service.id() + " does not start without its issuer and key location");
+            JsonNode mount = elements(container.path("volumeMounts")).stream()
+                    .filter(candidate -> "/etc/orderflow/jwt".equals(candidate.path("mountPath").asText())).findFirst()
+                    .orElseGet(() -> fail(overlay + ": " + service.id() + " mounts no public key at /etc/orderflow/jwt"));
+            assertTrue(mount.path("readOnly").asBoolean(), overlay + ": " + service.id() + " mounts the key read-only");
+            JsonNode volume = elements(manifests.get("Deployment", service.id()).path("spec").path("template")
+                    .path("spec").path("volumes")).stream()
+                    .filter(candidate -> mount.path("name").asText().equals(candidate.path("name").asText()))
+                    .findFirst().orElseThrow();
+            assertEquals("orderflow-jwt-public-key", volume.path("configMap").path("name").asText(),
+                    overlay + ": " + service.id() + "'s public key comes from the ConfigMap orderflow-jwt-public-key");
+            Optional<JsonNode> rendered = manifests.find("ConfigMap", jwt);
+            if (rendered.isPresent()) {
+                String location = rendered.get().path("data").path("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText();
+                assertFalse(rendered.get().path("data").path("MP_JWT_VERIFY_ISSUER").asText().isBlank(),
+                        overlay + ": " + jwt + " names the issuer");
+                assertTrue(location.startsWith("https://") || location.startsWith("file:/etc/orderflow/jwt/"),
+                        overlay + ": the key is the mounted file or a JWKS URL, not " + location);
+                if (location.startsWith("file:")) {
+                    assertFalse(volume.path("configMap").path("optional").asBoolean(), overlay + ": " + service.id()
+                            + " reads its key from a file, so it waits for the ConfigMap that holds it");
+                }
+            } else {
+                assertTrue(overlay.configMapsYouMake().contains(jwt), overlay + ": " + jwt + " is neither rendered nor"
+                        + " one you make");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Overlay.class)
+    void noOverlayHoldsATokenSigningKey(Overlay overlay) {
+        for (JsonNode object : Kustomize.render(overlay).objects()) {
+            String text = object.toString() + (object.path("kind").asText().equals("Secret") ? decoded(object) : "");
+            assertFalse(text.contains("PRIVATE KEY"), overlay + ": " + describe(object) + " holds a private key");
+            assertFalse(text.contains("BEGIN PUBLIC KEY"), overlay + ": " + describe(object) + " holds a public key,"
+                    + " which belongs to a key pair of yours, not the repository");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Overlay.class)
+    void theDeploymentGuideShowsHowToMakeEachConfigMapYouMake(Overlay overlay) {
+        String guide = Repository.read("docs/deploy.md");
+        for (String configMap : overlay.configMapsYouMake()) {
+            assertTrue(Pattern.compile("kubectl -n orderflow create configmap " + configMap + "\\s").matcher(guide).find(),
+                    "docs/deploy.md shows how to make the ConfigMap " + configMap + " of the " + overlay + " overlay");
+        }
+    }
+
+    @Test
+    void localServicesTrustTheIssuerOfTheToolsTokens() {
+        Manifests manifests = Kustomize.render(Overlay.LOCAL);
+        for (OrderflowService service : OrderflowService.values()) {
+            JsonNode container = container(manifests, service);
+            assertEquals("orderflow-local", setting(manifests, container, "MP_JWT_VERIFY_ISSUER"),
+                    service.id() + " takes the tokens the tools mint (tools' Tokens.LOCAL_ISSUER)");
+            assertEquals("file:/etc/orderflow/jwt/jwt-public.pem",
+                    setting(manifests, container, "MP_JWT_VERIFY_PUBLICKEY_LOCATION"),
+                    service.id() + " verifies them with the mounted public key");
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -572,7 +650,7 @@ class KubernetesOverlaysTest {
         String name = reference.path(field).asText();
         if (!known.contains(name)) {
             problems.add(describe(workload) + " needs " + kind + " " + name + ", which is neither rendered nor made by"
-                    + " an operator of the overlay");
+                    + " an operator of the overlay, nor one docs/deploy.md has you make");
         }
     }
 

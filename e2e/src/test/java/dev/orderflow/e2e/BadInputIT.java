@@ -11,7 +11,6 @@ import static dev.orderflow.e2e.BadRequests.Kind.OPTIONAL_INTEGER;
 import static dev.orderflow.e2e.BadRequests.Kind.OPTIONAL_TEXT;
 import static dev.orderflow.e2e.BadRequests.Kind.SKU;
 import static dev.orderflow.e2e.BadRequests.Kind.TEXT;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,26 +38,30 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.orderflow.e2e.BadRequests.Field;
+import dev.orderflow.tools.auth.Tokens;
 import dev.orderflow.tools.load.StoreStats;
 
 /**
  * Hundreds of malformed requests against the five services as processes, generated for every write endpoint and
  * every list filter ({@link BadRequests}): each must be refused with a 4xx problem+json, never a 2xx or a 5xx, and the
- * store must hold exactly what it held before (no write at all, the same data size). The counts go to
- * {@code target/bad-input.md}.
+ * store must hold exactly what it held before (no write at all, the same data size). Each request carries the token
+ * of who may make it (the order's customer for a new order, the carrier for a shipment's progress, else the operator),
+ * so that what refuses it is the input, not the caller. The counts go to {@code target/bad-input.md}.
  */
 @ExtendWith(LocalSystem.class)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class BadInputIT {
 
     static final String STORE = "mongodb://127.0.0.1:" + LocalSystem.STORE_PORT;
+    /** The customer whose orders the malformed orders are. */
+    static final String CUSTOMER = "bad-input-customer";
 
     @Test
     void everyMalformedRequestIsRefusedWithAProblemAndNothingIsStored() throws Exception {
         String sku = Shop.product("bad-input", 1_000);
         String orderId = Shop.place(Shop.order("tok_visa", sku));
         await().atMost(Shop.SETTLING).until(() -> Shop.SETTLED.contains(Shop.orderById(orderId).getString("status")));
-        String shipmentId = given().queryParam("orderId", orderId).when().get(Shop.SHIPPING + "/shipments").then()
+        String shipmentId = Shop.asOperator().queryParam("orderId", orderId).when().get(Shop.SHIPPING + "/shipments").then()
                 .statusCode(200).extract().path("items[0].id");
         BadRequests generated = generate(sku, orderId, shipmentId);
         List<BadRequests.Request> requests = generated.all();
@@ -99,6 +102,7 @@ class BadInputIT {
 
     private static BadRequests generate(String sku, String orderId, String shipmentId) {
         Map<String, Object> order = Shop.order("tok_visa", sku);
+        order.put("customerId", CUSTOMER);
         Map<String, Object> product = new LinkedHashMap<>();
         product.put("sku", "bad-input-new");
         product.put("name", "A product");
@@ -184,13 +188,26 @@ class BadInputIT {
 
     private static HttpResponse<String> send(HttpClient client, BadRequests.Request request)
             throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url())).timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url())).timeout(Duration.ofSeconds(20))
+                .header("Authorization", authorization(request));
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
         }
         builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         return client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Who may make such a request, well-formed: the order's customer, the carrier, or else the operator. */
+    private static String authorization(BadRequests.Request request) {
+        String path = URI.create(request.url()).getRawPath();
+        if (request.method().equals("POST") && path.equals("/orders")) {
+            return Shop.authorization(Tokens.Role.CUSTOMER, CUSTOMER);
+        }
+        if (request.method().equals("PUT") && path.startsWith("/shipments/")) {
+            return Shop.authorization(Tokens.Role.CARRIER, Shop.CARRIER);
+        }
+        return Shop.authorization(Tokens.Role.OPERATOR, Shop.OPERATOR);
     }
 
     private static void report(int malformed, int unknown, Map<String, Map<Integer, Integer>> statuses, List<String> wrong)

@@ -32,6 +32,7 @@ import com.rabbitmq.client.GetResponse;
 
 import dev.orderflow.tools.InvariantCheck;
 import dev.orderflow.tools.ParkedMessages;
+import dev.orderflow.tools.auth.Tokens;
 
 /**
  * Failure drills, each under a bounded load of orders in flight: a service killed with kill -9 and restarted, the
@@ -136,7 +137,8 @@ class FailureDrillsIT {
         await().atMost(SETTLING).pollInterval(Duration.ofMillis(500))
                 .until(() -> accepted.stream().allMatch(id -> Shop.SETTLED.contains(Shop.orderById(id).getString("status"))));
         Duration recovery = Duration.between(repaired, Instant.now());
-        InvariantCheck.Report check = InvariantCheck.run(LocalSystem.endpoints(), SETTLING);
+        InvariantCheck.Report check = InvariantCheck.run(LocalSystem.endpoints(),
+                LocalSystem.tokens().mint(Tokens.Role.OPERATOR, "invariant-check"), SETTLING);
         Map<String, Long> ended = accepted.stream().map(Shop::orderById)
                 .collect(
                         Collectors

@@ -19,6 +19,8 @@ import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.orderflow.tools.auth.Tokens;
+
 /**
  * A bounded load for the drills: {@code count} orders placed at a constant rate, whether earlier ones were answered or
  * not (customers do not wait for each other), each answer recorded.
@@ -53,14 +55,18 @@ final class Load implements AutoCloseable {
     }
 
     private CompletableFuture<Void> placeOne(String sku) {
+        Map<String, Object> order = Shop.order("tok_visa", sku);
         byte[] body;
         try {
-            body = JSON.writeValueAsBytes(Shop.order("tok_visa", sku));
+            body = JSON.writeValueAsBytes(order);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        // each order a new customer's, placed with its own token
+        String authorization = "Bearer " + LocalSystem.tokens().mint(Tokens.Role.CUSTOMER, (String) order.get("customerId"));
         HttpRequest request = HttpRequest.newBuilder(URI.create(Shop.ORDERS + "/orders")).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .header("Content-Type", "application/json").header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
             if (failure != null) {
                 refused.computeIfAbsent(failure.getClass().getSimpleName(), kind -> new AtomicInteger()).incrementAndGet();

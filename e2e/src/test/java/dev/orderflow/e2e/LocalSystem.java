@@ -13,11 +13,14 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.orderflow.tools.Endpoints;
+import dev.orderflow.tools.auth.Tokens;
 
 /**
  * The whole system, started once for the test run with the command users run ({@code deploy/local/start.sh}): the
  * embedded store (in memory here) and the five services as packaged apps, on RabbitMQ, in a virtual host of their own
- * made fresh for the run. Stopped with {@code deploy/local/stop.sh} when the run ends.
+ * made fresh for the run. Stopped with {@code deploy/local/stop.sh} when the run ends. start.sh makes the run's token
+ * signing key pair in {@code keys/} of the run directory and hands the services its public key and issuer; the tests
+ * mint their tokens with its private key ({@link #tokens()}).
  */
 public final class LocalSystem implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
@@ -30,6 +33,7 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
     static final Path RUN_DIR = Path.of(System.getProperty("orderflow.run-dir", "target/e2e-run")).toAbsolutePath();
 
     private static String virtualHost = VIRTUAL_HOST;
+    private static volatile Tokens tokens;
 
     public static Endpoints endpoints() {
         return Endpoints.local();
@@ -47,6 +51,14 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
     @Override
     public void close() {
         run("deploy/local/stop.sh");
+    }
+
+    /** Mints tokens as the run's issuer, with the private key start.sh made. */
+    public static Tokens tokens() {
+        if (tokens == null) {
+            tokens = Tokens.ofLocalRun(RUN_DIR);
+        }
+        return tokens;
     }
 
     /** The virtual host the system runs in. */

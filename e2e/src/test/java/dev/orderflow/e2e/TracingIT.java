@@ -4,7 +4,6 @@ import static dev.orderflow.e2e.Shop.awaitNotifications;
 import static dev.orderflow.e2e.Shop.awaitStatus;
 import static dev.orderflow.e2e.Shop.order;
 import static dev.orderflow.e2e.Shop.product;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,8 +48,9 @@ class TracingIT {
         String traceparent = traceparent();
         String traceId = traceparent.split("-")[1];
 
-        ExtractableResponse<Response> placed = given().contentType(ContentType.JSON).header("traceparent", traceparent)
-                .body(order("tok_visa", product("traced", 5))).when().post(Shop.ORDERS + "/orders")
+        Map<String, Object> order = order("tok_visa", product("traced", 5));
+        ExtractableResponse<Response> placed = Shop.asCustomerOf(order).contentType(ContentType.JSON)
+                .header("traceparent", traceparent).body(order).when().post(Shop.ORDERS + "/orders")
                 .then().statusCode(202).extract();
         String id = placed.path("id");
         assertEquals(traceId, placed.header("X-Trace-Id"));

@@ -12,7 +12,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads the services' APIs: single resources, and listings page by page. */
+/** Reads the services' APIs, with a bearer token: single resources, and listings page by page. */
 final class Api {
 
     static final int PAGE_SIZE = 100;
@@ -22,6 +22,12 @@ final class Api {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final ObjectMapper json = new ObjectMapper();
+    private final String authorization;
+
+    /** Calls with {@code token} (an operator's, to read across customers) as {@code Authorization: Bearer}. */
+    Api(String token) {
+        this.authorization = "Bearer " + token;
+    }
 
     /** Every item of a paged listing ({@code items}, {@code total}), for instance {@code /orders}. */
     List<JsonNode> all(URI service, String path) {
@@ -47,7 +53,8 @@ final class Api {
 
     private JsonNode request(URI uri, boolean notFoundIsNull) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", authorization).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (notFoundIsNull && response.statusCode() == 404) {
                 return null;

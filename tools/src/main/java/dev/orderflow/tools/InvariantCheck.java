@@ -74,10 +74,11 @@ public final class InvariantCheck {
 
     /**
      * Waits (at most {@code settle}) until every order is settled and notified, then checks every invariant on what
-     * the services hold.
+     * the services hold, read with {@code operatorToken} (a bearer token in the role operator: every customer's
+     * orders, payments, shipments and notifications, and the reservations).
      */
-    public static Report run(Endpoints endpoints, Duration settle) {
-        Api api = new Api();
+    public static Report run(Endpoints endpoints, String operatorToken, Duration settle) {
+        Api api = new Api(operatorToken);
         Instant start = Instant.now();
         Instant deadline = start.plus(settle);
         Snapshot snapshot = read(api, endpoints);

@@ -2,7 +2,9 @@ package dev.orderflow.tools;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +13,8 @@ import java.util.function.Function;
 /**
  * The {@code --name value} options of a tool command, checked before anything runs: an unknown option, one without
  * its value, or a value that is not what the option takes stops the command with a message and the usage, and
- * {@code --help} (or {@code -h}) asks for the usage alone.
+ * {@code --help} (or {@code -h}) asks for the usage alone. An option given more than once keeps every value, in order
+ * ({@link #all}); the others read the last one.
  */
 final class Options {
 
@@ -29,15 +32,15 @@ final class Options {
         }
     }
 
-    private final Map<String, String> values;
+    private final Map<String, List<String>> values;
 
-    private Options(Map<String, String> values) {
+    private Options(Map<String, List<String>> values) {
         this.values = values;
     }
 
     /** Reads {@code args} from index {@code from} on, as options among {@code names} (each with its leading dashes). */
     static Options parse(String[] args, int from, Set<String> names) throws UsageException, HelpRequested {
-        Map<String, String> values = new HashMap<>();
+        Map<String, List<String>> values = new HashMap<>();
         for (int i = from; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--help") || name.equals("-h")) {
@@ -49,13 +52,18 @@ final class Options {
             if (i + 1 >= args.length) {
                 throw new UsageException(name + " needs a value");
             }
-            values.put(name, args[++i]);
+            values.computeIfAbsent(name, key -> new ArrayList<>()).add(args[++i]);
         }
         return new Options(values);
     }
 
     Optional<String> text(String name) {
-        return Optional.ofNullable(values.get(name));
+        return Optional.ofNullable(last(name));
+    }
+
+    /** Every value the option was given, in the order of the command line; empty when it was not. */
+    List<String> all(String name) {
+        return List.copyOf(values.getOrDefault(name, List.of()));
     }
 
     URI uri(String name, URI otherwise) throws UsageException {
@@ -74,9 +82,14 @@ final class Options {
         return value(name, otherwise, value -> Duration.ofSeconds(Long.parseLong(value)), "a whole number of seconds");
     }
 
+    /** A token's time to live: whole seconds, or with s, m, h or d ({@code 3600}, {@code 30m}, {@code 1h}). */
+    Duration ttl(String name, Duration otherwise) throws UsageException {
+        return value(name, otherwise, dev.orderflow.tools.auth.Tokens::parseTtl, "a time to live (3600, 3600s, 30m, 1h, 7d)");
+    }
+
     /** The option's value read by {@code parse}, or {@code otherwise} when it is not given. */
     private <T> T value(String name, T otherwise, Function<String, T> parse, String what) throws UsageException {
-        String value = values.get(name);
+        String value = last(name);
         if (value == null) {
             return otherwise;
         }
@@ -85,5 +98,10 @@ final class Options {
         } catch (IllegalArgumentException e) {
             throw new UsageException(name + " takes " + what + ", not '" + value + "'");
         }
+    }
+
+    private String last(String name) {
+        List<String> given = values.get(name);
+        return given == null ? null : given.get(given.size() - 1);
     }
 }

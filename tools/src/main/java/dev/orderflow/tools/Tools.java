@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.orderflow.tools.auth.SigningKeys;
+import dev.orderflow.tools.auth.Tokens;
 import dev.orderflow.tools.load.Bench;
 import dev.orderflow.tools.load.History;
 
@@ -16,13 +18,17 @@ import dev.orderflow.tools.load.History;
  *
  * <pre>
  * java -jar orderflow-tools-runner.jar check [--order URL] [--inventory URL] [--payment URL] [--shipping URL]
- *                                            [--notification URL] [--settle SECONDS]
+ *                                            [--notification URL] [--settle SECONDS] [--key FILE | --token JWT]
  * java -jar orderflow-tools-runner.jar parked list QUEUE
  * java -jar orderflow-tools-runner.jar parked replay QUEUE [MESSAGE_ID]
  * java -jar orderflow-tools-runner.jar bench [--rate N] [--duration SECONDS] [--step N --max-rate N] [--max-p99 MS]
  *                                            [--warm-up SECONDS] [--products N] [--perftest SECONDS] [--run-dir DIR]
  *                                            [--order URL] [--inventory URL] [--report FILE] [--store MONGODB_URI]
+ *                                            [--key FILE]
  * java -jar orderflow-tools-runner.jar preload --orders N [--store MONGODB_URI]
+ * java -jar orderflow-tools-runner.jar token --role customer|operator|carrier [--subject S]... [--ttl TTL]
+ *                                            [--key FILE] [--issuer ISSUER]
+ * java -jar orderflow-tools-runner.jar keys --dir DIR
  * </pre>
  *
  * {@code check} waits until the orders have settled (at most {@code --settle} seconds, 60 by default), then checks
@@ -32,17 +38,30 @@ import dev.orderflow.tools.load.History;
  * local run's operator ({@link BrokerSettings}), and so does {@code bench}. {@code bench}
  * measures the broker's ceiling, then drives the order API at a constant arrival rate and follows each order to its
  * end ({@link Bench}); it prints a report in Markdown (and writes it to {@code --report} when given).
+ * {@code check} reads the APIs as an operator, {@code bench} creates its products as one and places each order for a
+ * customer of its own: both mint their tokens with the local run's private key ({@code --key}, by default
+ * {@code keys/jwt-private.pem} of {@code ORDERFLOW_RUN_DIR}, else of {@code run/}); {@code check --token} takes an
+ * operator token from elsewhere instead (an identity provider's, in production). {@code token} prints one token per
+ * {@code --subject}, a line each, in that order ({@link Tokens}); {@code keys} makes the signing key pair in a
+ * directory unless it is there ({@link SigningKeys}), as the local run does at its first start.
  */
 public final class Tools {
 
     static final String USAGE = """
             usage: check [--order URL] [--inventory URL] [--payment URL] [--shipping URL] [--notification URL] [--settle SECONDS]
+                         [--key FILE | --token JWT]
                    parked list QUEUE
                    parked replay QUEUE [MESSAGE_ID]
                    bench [--rate N] [--duration SECONDS] [--step N --max-rate N] [--max-p99 MS] [--warm-up SECONDS]
                          [--products N] [--perftest SECONDS] [--run-dir DIR] [--order URL] [--inventory URL] [--report FILE]
-                         [--store MONGODB_URI]
-                   preload --orders N [--store MONGODB_URI]""";
+                         [--store MONGODB_URI] [--key FILE]
+                   preload --orders N [--store MONGODB_URI]
+                   token --role customer|operator|carrier [--subject S]... [--ttl TTL] [--key FILE] [--issuer ISSUER]
+                         one token per --subject, a line each (a customer's subject is its customerId; operator and
+                         carrier default to the role's name); TTL: 3600, 3600s, 30m, 1h, 7d (1h); FILE: the private key
+                         (keys/jwt-private.pem of $ORDERFLOW_RUN_DIR, else of run/); ISSUER: orderflow-local
+                   keys --dir DIR
+                         makes DIR/jwt-private.pem and DIR/jwt-public.pem unless they are there""";
 
     private Tools() {
     }
@@ -62,6 +81,10 @@ public final class Tools {
                 return bench(args);
             } else if (args.length >= 1 && args[0].equals("preload")) {
                 return preload(args);
+            } else if (args.length >= 1 && args[0].equals("token")) {
+                return token(args);
+            } else if (args.length >= 1 && args[0].equals("keys")) {
+                return keys(args);
             } else if (args.length >= 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
                 System.out.println(USAGE);
                 return 0;
@@ -80,15 +103,21 @@ public final class Tools {
     private static int check(String[] args) throws Options.UsageException, Options.HelpRequested {
         Endpoints local = Endpoints.local();
         Options options = Options.parse(args, 1,
-                Set.of("--order", "--inventory", "--payment", "--shipping", "--notification", "--settle"));
+                Set.of("--order", "--inventory", "--payment", "--shipping", "--notification", "--settle", "--key", "--token"));
         URI order = options.uri("--order", local.order());
         URI inventory = options.uri("--inventory", local.inventory());
         URI payment = options.uri("--payment", local.payment());
         URI shipping = options.uri("--shipping", local.shipping());
         URI notification = options.uri("--notification", local.notification());
         Duration settle = options.seconds("--settle", Duration.ofSeconds(60));
+        if (options.text("--key").isPresent() && options.text("--token").isPresent()) {
+            throw new Options.UsageException("--key or --token, not both");
+        }
+        Optional<String> given = options.text("--token");
+        String token = given.isPresent() ? given.get()
+                : signer(options, Tokens.LOCAL_ISSUER).mint(Tokens.Role.OPERATOR, "invariant-check");
         InvariantCheck.Report report = InvariantCheck.run(new Endpoints(order, inventory, payment, shipping, notification),
-                settle);
+                token, settle);
         System.out.print(report.describe());
         return report.holds() ? 0 : 1;
     }
@@ -96,7 +125,8 @@ public final class Tools {
     private static int bench(String[] args) throws Exception {
         Endpoints local = Endpoints.local();
         Options options = Options.parse(args, 1, Set.of("--rate", "--step", "--max-rate", "--duration", "--max-p99",
-                "--warm-up", "--products", "--perftest", "--run-dir", "--order", "--inventory", "--report", "--store"));
+                "--warm-up", "--products", "--perftest", "--run-dir", "--order", "--inventory", "--report", "--store",
+                "--key"));
         URI order = options.uri("--order", local.order());
         URI inventory = options.uri("--inventory", local.inventory());
         int rate = options.integer("--rate", 100);
@@ -116,8 +146,10 @@ public final class Tools {
             System.err.println("--rate, --products and --duration must be positive, --step at least 0\n" + USAGE);
             return 2;
         }
+        Tokens tokens = signer(options, Tokens.LOCAL_ISSUER, runDir.resolve("keys").resolve(SigningKeys.PRIVATE_KEY));
         Bench.Settings settings = new Bench.Settings(new Endpoints(order, inventory, local.payment(), local.shipping(),
-                local.notification()), rate, step, maxRate, duration, maxP99, warmUp, products, perfTest, runDir, store);
+                local.notification()), rate, step, maxRate, duration, maxP99, warmUp, products, perfTest, runDir, store,
+                tokens);
         String report = Bench.run(settings, System.getenv());
         System.out.print(report);
         if (reportFile.isPresent()) {
@@ -142,6 +174,56 @@ public final class Tools {
             System.err.println(e.getMessage());
             return 1;
         }
+    }
+
+    private static int token(String[] args) throws Options.UsageException, Options.HelpRequested {
+        Options options = Options.parse(args, 1, Set.of("--role", "--subject", "--ttl", "--key", "--issuer"));
+        String roleName = options.text("--role").orElseThrow(() -> new Options.UsageException("--role must be given"));
+        Tokens.Role role;
+        try {
+            role = Tokens.Role.of(roleName);
+        } catch (IllegalArgumentException e) {
+            throw new Options.UsageException("--role takes customer, operator or carrier, not '" + roleName + "'");
+        }
+        List<String> subjects = options.all("--subject");
+        if (subjects.isEmpty()) {
+            if (role == Tokens.Role.CUSTOMER) {
+                throw new Options.UsageException("a customer's token needs --subject, the customerId it orders for");
+            }
+            subjects = List.of(role.claim());
+        }
+        if (subjects.stream().anyMatch(String::isBlank)) {
+            throw new Options.UsageException("--subject takes a name, not blank");
+        }
+        Duration ttl = options.ttl("--ttl", Tokens.DEFAULT_TTL);
+        Tokens tokens = signer(options, options.text("--issuer").orElse(Tokens.LOCAL_ISSUER));
+        StringBuilder out = new StringBuilder();
+        subjects.forEach(subject -> out.append(tokens.mint(role, subject, ttl)).append('\n'));
+        System.out.print(out);
+        return 0;
+    }
+
+    private static int keys(String[] args) throws Options.UsageException, Options.HelpRequested {
+        Options options = Options.parse(args, 1, Set.of("--dir"));
+        Path directory = Path.of(options.text("--dir").orElseThrow(() -> new Options.UsageException("--dir must be given")));
+        boolean made = SigningKeys.ensure(directory);
+        System.out.println((made ? "made " : "kept ") + directory.resolve(SigningKeys.PRIVATE_KEY) + " and "
+                + directory.resolve(SigningKeys.PUBLIC_KEY));
+        return 0;
+    }
+
+    /** Signs with {@code --key}, else with the local run's private key; a missing key stops the command, with why. */
+    private static Tokens signer(Options options, String issuer) throws Options.UsageException {
+        return signer(options, issuer, SigningKeys.defaultPrivateKey(System.getenv()));
+    }
+
+    private static Tokens signer(Options options, String issuer, Path otherwise) throws Options.UsageException {
+        Path key = options.text("--key").map(Path::of).orElse(otherwise);
+        if (!Files.isRegularFile(key)) {
+            throw new Options.UsageException("no private key at " + key.toAbsolutePath() + ": start the local run"
+                    + " (deploy/local/start.sh makes it), or name one with --key");
+        }
+        return Tokens.signedWith(key, issuer);
     }
 
     private static int parked(String[] args) throws Exception {

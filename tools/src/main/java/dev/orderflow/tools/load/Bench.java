@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import dev.orderflow.tools.Endpoints;
+import dev.orderflow.tools.auth.Tokens;
 
 /**
  * The benchmark: the broker's ceiling (PerfTest), then the system under a constant arrival rate (or rising rates, in
@@ -19,10 +20,13 @@ public final class Bench {
     static final List<String> COMPONENTS = List.of("order", "inventory", "payment", "shipping", "notification",
             "embedded-store");
 
-    /** What to run. {@code stepIncrement} 0 means one run at {@code rate}. */
+    /**
+     * What to run. {@code stepIncrement} 0 means one run at {@code rate}. {@code tokens} mints the operator's token
+     * (the products) and each customer's (its orders).
+     */
     public record Settings(Endpoints endpoints, int rate, int stepIncrement, int maxRate, Duration duration,
             double maxP99Millis,
-            Duration warmUp, int products, Duration perfTest, Path runDir, String storeUri) {
+            Duration warmUp, int products, Duration perfTest, Path runDir, String storeUri, Tokens tokens) {
     }
 
     private Bench() {
@@ -50,8 +54,7 @@ public final class Bench {
     private static String run(Settings settings, Map<String, String> environment, long brokerCeiling) throws Exception {
         StringBuilder report = new StringBuilder();
         try (LoadGenerator load = LoadGenerator.prepare(settings.endpoints().order(), settings.endpoints().inventory(),
-                settings.products(),
-                environment)) {
+                settings.products(), settings.tokens(), environment)) {
             if (!settings.warmUp().isZero()) {
                 load.run(Math.max(10, settings.rate() / 4), settings.warmUp(), Duration.ofSeconds(30));
             }
