@@ -15,21 +15,12 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class EmbeddedStoreMain {
 
-    private static final String CHECK_ACCESSIBLE = "io.netty.buffer.checkAccessible";
-
     static final String DEFAULT_FILE = "data/orderflow-store.mv";
 
     private EmbeddedStoreMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        // Netty checks a buffer's reference count on every byte read or written, which the store's BSON decoder and
-        // encoder do byte by byte: an eighth of the store's CPU under load (docs/performance.md, "Fourth round"). It only
-        // catches a buffer used after its release, a bug, not bad input (bounds stay checked);
-        // -Dio.netty.buffer.checkAccessible=true puts it back. Set before any Netty class is loaded: Netty reads it once.
-        if (System.getProperty(CHECK_ACCESSIBLE) == null) {
-            System.setProperty(CHECK_ACCESSIBLE, "false");
-        }
         String host = "127.0.0.1";
         int port = 27017;
         Path file = Path.of(DEFAULT_FILE);

@@ -22,7 +22,6 @@ import dev.orderflow.common.outbox.PendingMessage;
 import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.order.Order;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
-import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 
@@ -35,8 +34,6 @@ public class OrderRepository implements ReactivePanacheMongoRepositoryBase<Order
     private static final List<String> FIELDS = Arrays.stream(Order.class.getFields())
             .filter(field -> !Modifier.isStatic(field.getModifiers())).map(Field::getName)
             .filter(name -> !name.equals("id") && !name.equals(OUTBOX)).toList();
-
-    private volatile Codec<Order> codec;
 
     /**
      * Stores the order if it is still at {@code expectedVersion}, and adds {@code newEvents} to its outbox; fails with
@@ -54,11 +51,10 @@ public class OrderRepository implements ReactivePanacheMongoRepositoryBase<Order
         if (!unset.isEmpty()) {
             update.append("$unset", unset);
         }
-        ReactiveMongoCollection<Order> collection = mongoCollection();
         if (!newEvents.isEmpty()) {
-            update.putAll(Outbox.addAll(newEvents).toBsonDocument(BsonDocument.class, collection.getCodecRegistry()));
+            update.putAll(Outbox.addAll(newEvents).toBsonDocument(BsonDocument.class, mongoCollection().getCodecRegistry()));
         }
-        return collection
+        return mongoCollection()
                 .updateOne(Filters.and(Filters.eq("_id", order.id), Filters.eq("version", expectedVersion)), update)
                 .map(result -> {
                     if (result.getMatchedCount() == 0) {
@@ -79,16 +75,7 @@ public class OrderRepository implements ReactivePanacheMongoRepositoryBase<Order
         return document;
     }
 
-    /**
-     * The order's codec, looked up once: every change encodes the order (and its copy decodes it), and each call of
-     * {@link #mongoCollection()}, a method of this repository, passes the store's fault tolerance guard.
-     */
     private Codec<Order> codec() {
-        Codec<Order> known = codec;
-        if (known == null) {
-            known = mongoCollection().getCodecRegistry().get(Order.class);
-            codec = known;
-        }
-        return known;
+        return mongoCollection().getCodecRegistry().get(Order.class);
     }
 }
