@@ -12,6 +12,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 import dev.orderflow.common.store.MongoSupport;
+import dev.orderflow.common.store.StoreRetry;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 
@@ -21,7 +22,8 @@ import io.smallrye.mutiny.Uni;
  * conditional update ({@link #take}), or gets it with the document it inserts ({@link #grant}); makes each change
  * conditional on still holding it ({@link #heldBy}); refreshes it with each step ({@link #grant}); and gives it back
  * with its last change ({@link #giveBack}). A worker that dies leaves a lease that runs out: the next one may take
- * it, and finishes what the dead one left half done.
+ * it, and finishes what the dead one left half done. Its store calls are under the store's retry ({@link StoreRetry}):
+ * one that failed before the store acted is made again, as the lease it takes or gives back is unchanged then.
  */
 public final class Lease {
 
@@ -34,10 +36,12 @@ public final class Lease {
 
     private final Duration duration;
     private final Clock clock;
+    private final StoreRetry storeRetry;
 
-    public Lease(Duration duration, Clock clock) {
+    public Lease(Duration duration, Clock clock, StoreRetry storeRetry) {
         this.duration = duration;
         this.clock = clock;
+        this.storeRetry = storeRetry;
     }
 
     /** A new worker's token. */
@@ -81,13 +85,14 @@ public final class Lease {
     public <D> Uni<D> take(ReactiveMongoCollection<D> collection, Object id, String owner) {
         Bson free = Filters.and(Filters.eq("_id", id),
                 Filters.or(Filters.eq(UNTIL, null), Filters.lt(UNTIL, clock.instant())));
-        return collection.findOneAndUpdate(free, grant(owner), MongoSupport.RETURN_AFTER)
+        return storeRetry.call(() -> collection.findOneAndUpdate(free, grant(owner), MongoSupport.RETURN_AFTER))
                 .onItem().ifNull().failWith(() -> new LeaseBusyException(id));
     }
 
     /** Gives the lease back, if {@code owner} still holds it. */
-    public static <D> Uni<Void> giveBack(ReactiveMongoCollection<D> collection, Object id, String owner) {
-        return collection.updateOne(Filters.and(Filters.eq("_id", id), heldBy(owner)), giveBack()).replaceWithVoid();
+    public <D> Uni<Void> giveBack(ReactiveMongoCollection<D> collection, Object id, String owner) {
+        return storeRetry.call(() -> collection.updateOne(Filters.and(Filters.eq("_id", id), heldBy(owner)), giveBack()))
+                .replaceWithVoid();
     }
 
     /**

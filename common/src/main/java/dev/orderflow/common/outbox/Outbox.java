@@ -15,6 +15,7 @@ import com.mongodb.client.model.Updates;
 
 import dev.orderflow.common.messaging.Envelope;
 import dev.orderflow.common.messaging.Messaging;
+import dev.orderflow.common.store.StoreRetry;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Multi;
@@ -28,7 +29,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
  * confirmed them they leave the document, many in one update ({@link TakeOuts}); what a crash or a broker outage left
  * behind is published by {@link OutboxSweeper}. A message can thus go out twice (never zero times): its id stays the
  * same, so consumers recognise it. Either way it continues the trace of the change that caused it
- * ({@link PendingMessage#traceparent}).
+ * ({@link PendingMessage#traceparent}). Its store calls are under the store's retry ({@link StoreRetry}).
  * <p>
  * A service declares one bean per kind of document, saying how to build a message from the document.
  */
@@ -43,11 +44,12 @@ public abstract class Outbox<D> {
     private final Function<D, List<PendingMessage>> pendingOf;
     private final Messaging messaging;
     private final MutinyEmitter<byte[]> channel;
+    private final StoreRetry storeRetry;
     private final TakeOuts takeOuts;
 
     /** For the client proxy of a normal-scoped subclass only. */
     protected Outbox() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     /**
@@ -55,13 +57,15 @@ public abstract class Outbox<D> {
      * @param pendingOf the document's pending messages, as read
      */
     protected Outbox(ReactiveMongoCollection<D> collection, Function<D, Object> idOf,
-            Function<D, List<PendingMessage>> pendingOf, Messaging messaging, MutinyEmitter<byte[]> channel) {
+            Function<D, List<PendingMessage>> pendingOf, Messaging messaging, MutinyEmitter<byte[]> channel,
+            StoreRetry storeRetry) {
         this.collection = collection;
         this.idOf = idOf;
         this.pendingOf = pendingOf;
         this.messaging = messaging;
         this.channel = channel;
-        this.takeOuts = collection == null ? null : new TakeOuts(collection);
+        this.storeRetry = storeRetry;
+        this.takeOuts = collection == null ? null : new TakeOuts(collection, storeRetry);
     }
 
     /** The message to publish for a pending one, built from the document as it is now. */
@@ -128,14 +132,16 @@ public abstract class Outbox<D> {
     }
 
     /**
-     * Publishes the messages pending since before {@code before}, of at most {@code batch} documents, oldest first;
-     * each attempt is counted in the message. Yields how many such messages it found. {@link OutboxSweeper}'s;
+     * Publishes the messages pending since before {@code before}, of at most {@code batch} documents, oldest first
+     * (read in one go, so that the read is retried as a whole); each attempt is counted in the message. Yields how many such
+     * messages it found. {@link OutboxSweeper}'s;
      * public, as every method a bean's client proxy must pass on.
      */
     public Uni<Integer> sweep(Instant before, int batch) {
         FindOptions oldestFirst = new FindOptions().filter(Filters.lt(FIELD + ".since", before))
                 .sort(Sorts.ascending(FIELD + ".since")).limit(batch);
-        return collection.find(oldestFirst)
+        return storeRetry.call(() -> collection.find(oldestFirst).collect().asList())
+                .onItem().transformToMulti(documents -> Multi.createFrom().iterable(documents))
                 .onItem().transformToUniAndConcatenate(document -> {
                     List<PendingMessage> due = pendingOf.apply(document).stream()
                             .filter(pending -> pending.since.isBefore(before)).toList();
@@ -152,11 +158,9 @@ public abstract class Outbox<D> {
         if (pending.attempts > 1) {
             LOG.warnf("%s still not confirmed after %d attempts", pending, pending.attempts);
         }
-        return collection
-                .updateOne(
-                        Filters.and(Filters.eq("_id", idOf.apply(document)),
-                                Filters.eq(FIELD + ".messageId", pending.messageId)),
-                        Updates.inc(FIELD + ".$.attempts", 1))
+        return storeRetry.call(() -> collection.updateOne(
+                Filters.and(Filters.eq("_id", idOf.apply(document)), Filters.eq(FIELD + ".messageId", pending.messageId)),
+                Updates.inc(FIELD + ".$.attempts", 1)))
                 .replaceWithVoid();
     }
 }

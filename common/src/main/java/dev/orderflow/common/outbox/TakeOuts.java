@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
+import dev.orderflow.common.store.StoreRetry;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 
@@ -22,7 +23,8 @@ import io.smallrye.mutiny.Uni;
  * window ({@link #WINDOW}), and everything confirmed within it leaves with one {@code updateMany}. One write for a
  * window instead of one per message; the price is that a crash within the window leaves confirmed messages behind,
  * which the sweep publishes a second time, under the same id (as after a crash between confirm and take-out). Until
- * then, this instance does not publish them again when the document's next change publishes what it holds.
+ * then, this instance does not publish them again when the document's next change publishes what it holds. The update
+ * is under the store's retry ({@link StoreRetry}), and safe to make twice: what it pulled is gone.
  */
 final class TakeOuts {
 
@@ -36,13 +38,15 @@ final class TakeOuts {
     }
 
     private final ReactiveMongoCollection<?> collection;
+    private final StoreRetry storeRetry;
     private final ConcurrentLinkedQueue<Confirmed> confirmed = new ConcurrentLinkedQueue<>();
     /** The ids of the messages confirmed and not yet taken out: not to be published again meanwhile. */
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean windowOpen = new AtomicBoolean();
 
-    TakeOuts(ReactiveMongoCollection<?> collection) {
+    TakeOuts(ReactiveMongoCollection<?> collection, StoreRetry storeRetry) {
         this.collection = collection;
+        this.storeRetry = storeRetry;
     }
 
     /** The broker confirmed this message: it leaves its document within the window. */
@@ -85,8 +89,8 @@ final class TakeOuts {
         if (messages.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return collection.updateMany(Filters.in("_id", documents),
-                Updates.pull(Outbox.FIELD, Filters.in("messageId", messages))).replaceWithVoid()
+        return storeRetry.call(() -> collection.updateMany(Filters.in("_id", documents),
+                Updates.pull(Outbox.FIELD, Filters.in("messageId", messages)))).replaceWithVoid()
                 .onTermination().invoke(() -> messages.forEach(waiting::remove));
     }
 }

@@ -17,7 +17,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Creates the service's indexes ({@link StoreIndexes} beans) at start-up, just before the messaging channels start
  * consuming ({@code LIBRARY_BEFORE}): a unique index that does not exist yet would let a duplicate in. It waits for
- * them, at most {@link #TIMEOUT}: this runs once, on the main thread at start, never on a request or an event loop.
+ * them, at most {@link #TIMEOUT}, each under the store's retry ({@link StoreRetry}; creating an index that exists is
+ * a no-op): this runs once, on the main thread at start, never on a request or an event loop.
  */
 @ApplicationScoped
 public class IndexesAtStart {
@@ -26,8 +27,10 @@ public class IndexesAtStart {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = Logger.getLogger(IndexesAtStart.class);
 
-    void onStart(@Observes @Priority(BEFORE_MESSAGING) StartupEvent start, Instance<StoreIndexes> declared) {
-        List<Uni<String>> indexes = declared.stream().flatMap(set -> set.indexes().stream()).toList();
+    void onStart(@Observes @Priority(BEFORE_MESSAGING) StartupEvent start, Instance<StoreIndexes> declared,
+            StoreRetry storeRetry) {
+        List<Uni<String>> indexes = declared.stream().flatMap(set -> set.indexes().stream())
+                .map(index -> storeRetry.call(() -> index)).toList();
         if (!indexes.isEmpty()) {
             Uni.join().all(indexes).andFailFast().await().atMost(TIMEOUT);
             LOG.debugf("%d indexes in place", indexes.size());

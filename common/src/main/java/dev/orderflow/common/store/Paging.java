@@ -20,15 +20,15 @@ public final class Paging {
 
     /**
      * The page of the query's documents, with how many documents the query has in all: two store calls, a find and a
-     * count, made together.
+     * count, made together, under the store's retry (the query's calls are not the repository's own).
      *
      * @param page the page number, from 0
      * @param size how many documents a page has
      */
-    public static <T> Uni<Page<T>> page(ReactivePanacheQuery<T> query, int page, int size) {
-        return Uni.combine().all()
+    public static <T> Uni<Page<T>> page(StoreRetry storeRetry, ReactivePanacheQuery<T> query, int page, int size) {
+        return storeRetry.call(() -> Uni.combine().all()
                 .unis(query.page(page, size).<T> list(), query.count())
-                .with((items, total) -> new Page<>(items, page, size, total));
+                .with((items, total) -> new Page<>(items, page, size, total)));
     }
 
     /** A filter that matches every document until criteria are added. */

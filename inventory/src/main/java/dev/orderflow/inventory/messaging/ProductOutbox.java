@@ -11,6 +11,7 @@ import dev.orderflow.common.messaging.MessageTypes;
 import dev.orderflow.common.messaging.Messaging;
 import dev.orderflow.common.outbox.Outbox;
 import dev.orderflow.common.outbox.PendingMessage;
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.contracts.inventory.LowStock;
 import dev.orderflow.inventory.Product;
 import dev.orderflow.inventory.repository.ProductRepository;
@@ -29,8 +30,9 @@ public class ProductOutbox extends Outbox<Product> {
     /** The type of the low-stock event, which a product's alert must wait for before it is re-armed. */
     public static final String LOW_STOCK = MessageTypes.nameOf(LowStock.class);
 
-    public ProductOutbox(ProductRepository products, Messaging messaging, @Channel("events") MutinyEmitter<byte[]> events) {
-        super(products.mongoCollection(), product -> product.sku, product -> product.outbox, messaging, events);
+    public ProductOutbox(ProductRepository products, Messaging messaging, @Channel("events") MutinyEmitter<byte[]> events,
+            StoreRetry storeRetry) {
+        super(products.mongoCollection(), product -> product.sku, product -> product.outbox, messaging, events, storeRetry);
     }
 
     /**

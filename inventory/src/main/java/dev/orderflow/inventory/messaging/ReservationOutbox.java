@@ -12,6 +12,7 @@ import dev.orderflow.common.messaging.MessageTypes;
 import dev.orderflow.common.messaging.Messaging;
 import dev.orderflow.common.outbox.Outbox;
 import dev.orderflow.common.outbox.PendingMessage;
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.contracts.inventory.ReservationExpired;
 import dev.orderflow.contracts.inventory.StockLine;
 import dev.orderflow.inventory.Reservation;
@@ -32,9 +33,9 @@ public class ReservationOutbox extends Outbox<Reservation> {
     static final String RESERVATION_EXPIRED = MessageTypes.nameOf(ReservationExpired.class);
 
     public ReservationOutbox(ReservationRepository reservations, Messaging messaging,
-            @Channel("events") MutinyEmitter<byte[]> events) {
+            @Channel("events") MutinyEmitter<byte[]> events, StoreRetry storeRetry) {
         super(reservations.mongoCollection(), reservation -> reservation.orderId, reservation -> reservation.outbox, messaging,
-                events);
+                events, storeRetry);
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.orderflow.common.rest.Page;
 import dev.orderflow.common.rest.ProblemException;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.common.store.Paging;
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.inventory.Product;
 import dev.orderflow.inventory.Reservation;
 import dev.orderflow.inventory.repository.ProductRepository;
@@ -40,14 +41,16 @@ public class CatalogueService {
     private final StockLedger ledger;
     private final LowStockAlerts alerts;
     private final Clock clock;
+    private final StoreRetry storeRetry;
 
     public CatalogueService(ProductRepository products, ReservationRepository reservations, StockLedger ledger,
-            LowStockAlerts alerts, Clock clock) {
+            LowStockAlerts alerts, Clock clock, StoreRetry storeRetry) {
         this.products = products;
         this.reservations = reservations;
         this.ledger = ledger;
         this.alerts = alerts;
         this.clock = clock;
+        this.storeRetry = storeRetry;
     }
 
     /**
@@ -56,7 +59,7 @@ public class CatalogueService {
      */
     public Uni<Page<Product>> list(String category, boolean lowStockOnly, int page, int size) {
         var filter = Paging.filter().eq("category", category).where(lowStockOnly, LOW_STOCK);
-        return Paging.page(products.find(filter.toDocument(), BY_SKU), page, size);
+        return Paging.page(storeRetry, products.find(filter.toDocument(), BY_SKU), page, size);
     }
 
     public Uni<Product> get(String sku) {
@@ -95,7 +98,9 @@ public class CatalogueService {
                 Updates.set("lowStockThreshold", request.lowStockThreshold()),
                 Updates.inc("version", 1),
                 Updates.set("updatedAt", clock.instant()));
-        return products.mongoCollection().findOneAndUpdate(Filters.eq("_id", sku), changes, MongoSupport.RETURN_AFTER)
+        return storeRetry
+                .call(() -> products.mongoCollection().findOneAndUpdate(Filters.eq("_id", sku), changes,
+                        MongoSupport.RETURN_AFTER))
                 .onItem().ifNull().failWith(() -> unknown(sku))
                 .call(alerts::afterChange);
     }

@@ -14,6 +14,7 @@ import com.mongodb.client.model.Updates;
 
 import dev.orderflow.common.outbox.Outbox;
 import dev.orderflow.common.store.MongoSupport;
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.inventory.Product;
 import dev.orderflow.inventory.messaging.ProductOutbox;
 import dev.orderflow.inventory.repository.ProductRepository;
@@ -37,11 +38,13 @@ public class LowStockAlerts {
     private final ProductRepository products;
     private final ProductOutbox outbox;
     private final Clock clock;
+    private final StoreRetry storeRetry;
 
-    public LowStockAlerts(ProductRepository products, ProductOutbox outbox, Clock clock) {
+    public LowStockAlerts(ProductRepository products, ProductOutbox outbox, Clock clock, StoreRetry storeRetry) {
         this.products = products;
         this.outbox = outbox;
         this.clock = clock;
+        this.storeRetry = storeRetry;
     }
 
     /**
@@ -77,7 +80,7 @@ public class LowStockAlerts {
                 Filters.eq("lowStockAlerts", changed.lowStockAlerts), BELOW_THRESHOLD);
         Bson raised = Updates.combine(Updates.set("lowStock", true), Updates.inc("lowStockAlerts", 1),
                 Outbox.add(ProductOutbox.lowStock(changed.sku, crossing, clock.instant())));
-        return products.mongoCollection().findOneAndUpdate(unalerted, raised, MongoSupport.RETURN_AFTER)
+        return storeRetry.call(() -> products.mongoCollection().findOneAndUpdate(unalerted, raised, MongoSupport.RETURN_AFTER))
                 .onItem().ifNotNull().transformToUni(product -> {
                     LOG.infof("Low stock of %s: %d available, threshold %d (alert %d)", product.sku, product.available,
                             product.lowStockThreshold, product.lowStockAlerts);
@@ -90,6 +93,7 @@ public class LowStockAlerts {
     private Uni<Void> rearm(String sku) {
         Bson recovered = Filters.and(Filters.eq("_id", sku), Filters.eq("lowStock", true),
                 Outbox.nonePending(ProductOutbox.LOW_STOCK), AT_OR_ABOVE_THRESHOLD);
-        return products.mongoCollection().updateOne(recovered, Updates.set("lowStock", false)).replaceWithVoid();
+        return storeRetry.call(() -> products.mongoCollection().updateOne(recovered, Updates.set("lowStock", false)))
+                .replaceWithVoid();
     }
 }

@@ -17,6 +17,7 @@ import com.mongodb.client.model.Updates;
 import dev.orderflow.common.lease.Lease;
 import dev.orderflow.common.lease.LeaseLostException;
 import dev.orderflow.common.store.MongoSupport;
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.inventory.Reservation;
 import dev.orderflow.inventory.ReservationStatus;
 import dev.orderflow.inventory.ReservationStep;
@@ -38,10 +39,13 @@ public class ReservationLease {
 
     private final ReservationRepository reservations;
     private final Lease lease;
+    private final StoreRetry storeRetry;
 
-    public ReservationLease(ReservationRepository reservations, InventoryConfig config, Clock clock) {
+    public ReservationLease(ReservationRepository reservations, InventoryConfig config, Clock clock,
+            StoreRetry storeRetry) {
         this.reservations = reservations;
-        this.lease = new Lease(config.reservations().lease(), clock);
+        this.lease = new Lease(config.reservations().lease(), clock, storeRetry);
+        this.storeRetry = storeRetry;
     }
 
     /** Gives a reservation about to be inserted to this worker: it holds the lease from the start. */
@@ -59,7 +63,7 @@ public class ReservationLease {
     }
 
     Uni<Void> releaseLease(String orderId, String owner) {
-        return Lease.giveBack(reservations.mongoCollection(), orderId, owner);
+        return lease.giveBack(reservations.mongoCollection(), orderId, owner);
     }
 
     /** Records that {@code step} is under way, conditionally as {@link #transition} is; the status stays. */
@@ -87,7 +91,8 @@ public class ReservationLease {
     private Uni<Reservation> change(Reservation reservation, Bson update, String what) {
         Bson expected = Filters.and(Filters.eq("_id", reservation.orderId), Filters.eq("status", reservation.status),
                 Filters.eq("underway", reservation.underway), Lease.heldBy(reservation.leaseOwner));
-        return reservations.mongoCollection().findOneAndUpdate(expected, update, MongoSupport.RETURN_AFTER)
+        return storeRetry
+                .call(() -> reservations.mongoCollection().findOneAndUpdate(expected, update, MongoSupport.RETURN_AFTER))
                 .onItem().ifNull().failWith(() -> new LeaseLostException(reservation.orderId))
                 .invoke(moved -> LOG.debugf("Reservation of order %s: %s", reservation.orderId, what));
     }

@@ -24,6 +24,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 import dev.orderflow.common.store.MongoSupport;
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.contracts.inventory.ReserveStock;
 import dev.orderflow.contracts.inventory.StockLine;
 import dev.orderflow.contracts.inventory.StockReleased;
@@ -52,13 +53,15 @@ public class ReservationService {
     private final ReservationLease lease;
     private final ReservationSteps steps;
     private final Clock clock;
+    private final StoreRetry storeRetry;
 
     public ReservationService(ReservationRepository reservations, ReservationLease lease, ReservationSteps steps,
-            Clock clock) {
+            Clock clock, StoreRetry storeRetry) {
         this.reservations = reservations;
         this.lease = lease;
         this.steps = steps;
         this.clock = clock;
+        this.storeRetry = storeRetry;
     }
 
     // --- commands --------------------------------------------------------------------------------------------------
@@ -148,7 +151,9 @@ public class ReservationService {
                 Updates.setOnInsert("releaseOutcome", StockReleased.Outcome.NOTHING_HELD),
                 Updates.setOnInsert("lines", List.of()), Updates.setOnInsert("createdAt", now),
                 Updates.setOnInsert("closedAt", now));
-        return reservations.mongoCollection().updateOne(Filters.eq("_id", orderId), closed, new UpdateOptions().upsert(true))
+        return storeRetry
+                .call(() -> reservations.mongoCollection().updateOne(Filters.eq("_id", orderId), closed,
+                        new UpdateOptions().upsert(true)))
                 .chain(() -> reservations.findById(orderId))
                 .chain(reservation -> RELEASE_SETTLED.contains(reservation.status) ? settled(reservation)
                         : release(orderId)

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import com.mongodb.client.model.Filters;
 
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.inventory.Product;
 import dev.orderflow.inventory.ReservationStatus;
 import dev.orderflow.inventory.config.InventoryConfig;
@@ -41,10 +42,11 @@ public class ReservationSweeper {
     private final LowStockAlerts alerts;
     private final InventoryConfig.Reservations config;
     private final Clock clock;
+    private final StoreRetry storeRetry;
 
     public ReservationSweeper(ReservationService service, ReservationSteps steps, ReservationRepository reservations,
             ProductRepository products,
-            StockLedger ledger, LowStockAlerts alerts, InventoryConfig config, Clock clock) {
+            StockLedger ledger, LowStockAlerts alerts, InventoryConfig config, Clock clock, StoreRetry storeRetry) {
         this.service = service;
         this.steps = steps;
         this.reservations = reservations;
@@ -53,6 +55,7 @@ public class ReservationSweeper {
         this.alerts = alerts;
         this.config = config.reservations();
         this.clock = clock;
+        this.storeRetry = storeRetry;
     }
 
     @Scheduled(every = "${inventory.reservations.sweep-interval}", delayed = "${inventory.reservations.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -69,8 +72,9 @@ public class ReservationSweeper {
 
     /** Releases the reservations held past their time-to-live, a batch per sweep. */
     Uni<Void> expireDue(Instant now) {
-        return reservations.find(Filters.and(Filters.eq("status", ReservationStatus.HELD), Filters.lt("expiresAt", now)))
-                .range(0, config.sweepBatch() - 1).list()
+        return storeRetry.call(() -> reservations
+                .find(Filters.and(Filters.eq("status", ReservationStatus.HELD), Filters.lt("expiresAt", now)))
+                .range(0, config.sweepBatch() - 1).list())
                 .onItem().transformToMulti(due -> Multi.createFrom().iterable(due))
                 .onItem().transformToUniAndConcatenate(reservation -> service.expire(reservation.orderId)
                         .onFailure().recoverWithUni(failure -> {

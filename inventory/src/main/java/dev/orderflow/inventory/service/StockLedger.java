@@ -14,6 +14,7 @@ import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.Updates;
 
 import dev.orderflow.common.store.MongoSupport;
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.inventory.Product;
 import dev.orderflow.inventory.repository.ProductRepository;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -32,10 +33,12 @@ public class StockLedger {
 
     private final ProductRepository products;
     private final Clock clock;
+    private final StoreRetry storeRetry;
 
-    public StockLedger(ProductRepository products, Clock clock) {
+    public StockLedger(ProductRepository products, Clock clock, StoreRetry storeRetry) {
         this.products = products;
         this.clock = clock;
+        this.storeRetry = storeRetry;
     }
 
     /** The result of taking stock for one line of an order. */
@@ -66,36 +69,37 @@ public class StockLedger {
                 Updates.inc("reserved", quantity),
                 Updates.push("holds", new Document("orderId", orderId).append("quantity", quantity).append("at", now)),
                 changed(now));
-        return collection().findOneAndUpdate(guard, take, MongoSupport.RETURN_AFTER).onItem().transformToUni(taken -> {
-            if (taken != null) {
-                return Uni.createFrom().item(new Take(Take.Kind.TAKEN, sku, taken));
-            }
-            return products.findById(sku).map(product -> {
-                if (product == null) {
-                    return new Take(Take.Kind.UNKNOWN_PRODUCT, sku, null);
-                }
-                boolean held = product.holds.stream().anyMatch(hold -> orderId.equals(hold.orderId));
-                return new Take(held ? Take.Kind.ALREADY_HELD : Take.Kind.SHORT, sku, product);
-            });
-        });
+        return storeRetry.call(() -> collection().findOneAndUpdate(guard, take, MongoSupport.RETURN_AFTER)).onItem()
+                .transformToUni(taken -> {
+                    if (taken != null) {
+                        return Uni.createFrom().item(new Take(Take.Kind.TAKEN, sku, taken));
+                    }
+                    return products.findById(sku).map(product -> {
+                        if (product == null) {
+                            return new Take(Take.Kind.UNKNOWN_PRODUCT, sku, null);
+                        }
+                        boolean held = product.holds.stream().anyMatch(hold -> orderId.equals(hold.orderId));
+                        return new Take(held ? Take.Kind.ALREADY_HELD : Take.Kind.SHORT, sku, product);
+                    });
+                });
     }
 
     /** Moves what the order holds back to available; null when it holds nothing (already given back). */
     public Uni<Product> releaseHold(String orderId, String sku, long quantity) {
         Instant now = clock.instant();
-        return collection().findOneAndUpdate(heldBy(orderId, sku, quantity),
+        return storeRetry.call(() -> collection().findOneAndUpdate(heldBy(orderId, sku, quantity),
                 Updates.combine(Updates.inc("available", quantity), Updates.inc("reserved", -quantity), unhold(orderId),
                         changed(now)),
-                MongoSupport.RETURN_AFTER);
+                MongoSupport.RETURN_AFTER));
     }
 
     /** Moves what the order holds from reserved to sold; null when it holds nothing (already committed). */
     public Uni<Product> commitHold(String orderId, String sku, long quantity) {
         Instant now = clock.instant();
-        return collection().findOneAndUpdate(heldBy(orderId, sku, quantity),
+        return storeRetry.call(() -> collection().findOneAndUpdate(heldBy(orderId, sku, quantity),
                 Updates.combine(Updates.inc("reserved", -quantity), Updates.inc("sold", quantity), unhold(orderId),
                         changed(now)),
-                MongoSupport.RETURN_AFTER);
+                MongoSupport.RETURN_AFTER));
     }
 
     /**
@@ -105,16 +109,17 @@ public class StockLedger {
     public Uni<Product> giveBack(String orderId, String sku, long quantity) {
         Instant now = clock.instant();
         Bson guard = Filters.and(Filters.eq("_id", sku), Filters.gte("sold", quantity), Filters.ne("returns", orderId));
-        return collection().findOneAndUpdate(guard,
+        return storeRetry.call(() -> collection().findOneAndUpdate(guard,
                 Updates.combine(Updates.inc("sold", -quantity), Updates.inc("available", quantity),
                         Updates.push("returns", orderId),
                         changed(now)),
-                MongoSupport.RETURN_AFTER);
+                MongoSupport.RETURN_AFTER));
     }
 
     /** Drops the mark {@link #giveBack} left, once the order's reservation records the return. */
     public Uni<Void> forgetReturn(String orderId, String sku) {
-        return collection().updateOne(Filters.eq("_id", sku), Updates.pull("returns", orderId)).replaceWithVoid();
+        return storeRetry.call(() -> collection().updateOne(Filters.eq("_id", sku), Updates.pull("returns", orderId)))
+                .replaceWithVoid();
     }
 
     /**
@@ -126,11 +131,11 @@ public class StockLedger {
         Bson guard = change < 0 ? Filters.and(Filters.eq("_id", sku), Filters.gte("available", -change))
                 : Filters.eq("_id", sku);
         Document movement = new Document("change", change).append("reason", reason).append("at", now);
-        return collection().findOneAndUpdate(guard,
+        return storeRetry.call(() -> collection().findOneAndUpdate(guard,
                 Updates.combine(Updates.inc("received", change), Updates.inc("available", change),
                         Updates.pushEach("stockMovements", List.of(movement), new PushOptions().slice(-RECENT_MOVEMENTS)),
                         changed(now)),
-                MongoSupport.RETURN_AFTER);
+                MongoSupport.RETURN_AFTER));
     }
 
     private static Bson heldBy(String orderId, String sku, long quantity) {

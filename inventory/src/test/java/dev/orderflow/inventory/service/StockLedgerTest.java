@@ -5,7 +5,9 @@ import static dev.orderflow.inventory.Stock.newProduct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +19,19 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.common.store.StoreRetry;
+import dev.orderflow.common.testing.ScriptedCollection;
 import dev.orderflow.inventory.Product;
 import dev.orderflow.inventory.Stock;
 import dev.orderflow.inventory.repository.ProductRepository;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 
-/** The single-document guards that keep stock conserved, under real concurrency on the store. */
+/**
+ * The single-document guards that keep stock conserved, under real concurrency on the store; and that a guarded update
+ * is made again after a failure before the store acted, never after an answer.
+ */
 @QuarkusTest
 class StockLedgerTest {
 
@@ -34,6 +42,9 @@ class StockLedgerTest {
 
     @Inject
     ProductRepository products;
+
+    @Inject
+    StoreRetry storeRetry;
 
     @Test
     void concurrentHoldsNeverTakeMoreThanIsAvailable() {
@@ -115,4 +126,34 @@ class StockLedgerTest {
         assertConserved(after);
     }
 
+    @Test
+    void aConditionalUpdateIsMadeAgainWhenTheStoreCouldNotBeReached() {
+        Product released = new Product();
+        ScriptedCollection store = new ScriptedCollection().answer("findOneAndUpdate", ScriptedCollection.noServer(),
+                released);
+
+        Product answer = ledgerOn(store).releaseHold("order-1", "sku-1", 1).await().atMost(DEADLINE);
+
+        assertSame(released, answer);
+        assertEquals(2, store.calls("findOneAndUpdate"), "the update and its retry");
+    }
+
+    @Test
+    void aConditionalUpdateThatMatchedNothingIsNotMadeAgain() {
+        ScriptedCollection store = new ScriptedCollection().answer("findOneAndUpdate", ScriptedCollection.NOTHING);
+
+        assertNull(ledgerOn(store).releaseHold("order-1", "sku-1", 1).await().atMost(DEADLINE));
+
+        assertEquals(1, store.calls("findOneAndUpdate"), "the hold was given back already: nothing to retry");
+    }
+
+    /** The ledger on a store that answers as scripted, under the application's store retry. */
+    private StockLedger ledgerOn(ScriptedCollection store) {
+        return new StockLedger(new ProductRepository() {
+            @Override
+            public ReactiveMongoCollection<Product> mongoCollection() {
+                return store.collection();
+            }
+        }, Clock.systemUTC(), storeRetry);
+    }
 }

@@ -20,6 +20,7 @@ import dev.orderflow.common.lease.LeaseBusyException;
 import dev.orderflow.common.lease.LeaseLostException;
 import dev.orderflow.common.logging.Masked;
 import dev.orderflow.common.store.MongoSupport;
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.notification.DeliveryChannel;
 import dev.orderflow.notification.Draft;
 import dev.orderflow.notification.Notification;
@@ -45,16 +46,18 @@ public class NotificationClaims {
     private final Lease lease;
     private final NotificationMetrics metrics;
     private final Clock clock;
+    private final StoreRetry storeRetry;
     /** The lease owners of notifications inserted by this worker whose first attempt the insert recorded. */
     private final Set<String> firstAttemptStored = ConcurrentHashMap.newKeySet();
 
     public NotificationClaims(NotificationRepository notifications, NotificationMetrics metrics, NotificationConfig config,
-            Clock clock) {
+            Clock clock, StoreRetry storeRetry) {
         this.notifications = notifications;
         this.metrics = metrics;
         this.channel = config.channel();
-        this.lease = new Lease(config.lease(), clock);
+        this.lease = new Lease(config.lease(), clock, storeRetry);
         this.clock = clock;
+        this.storeRetry = storeRetry;
     }
 
     /**
@@ -86,24 +89,27 @@ public class NotificationClaims {
             return Uni.createFrom().item(claimed);
         }
         Instant now = clock.instant();
-        return notifications.mongoCollection().findOneAndUpdate(held(claimed),
+        return storeRetry.call(() -> notifications.mongoCollection().findOneAndUpdate(held(claimed),
                 Updates.combine(Updates.inc("attempts", 1), Updates.set("attemptedAt", now), Updates.set("updatedAt", now),
                         lease.grant(claimed.leaseOwner)),
-                MongoSupport.RETURN_AFTER)
+                MongoSupport.RETURN_AFTER))
                 .onItem().ifNull().failWith(() -> new LeaseLostException(claimed.id));
     }
 
     /**
-     * The channel took it. Recorded on the lease alone, whatever the status says meanwhile: it went out. A store
-     * hiccup is retried here, since a redelivery could only find the notification SENDING, and give it up.
+     * The channel took it. Recorded on the lease alone, whatever the status says meanwhile: it went out. Beyond the
+     * store's retry, which makes it again when it failed before the store acted, a failure while the store may have
+     * acted is retried here too, since a redelivery could only find the notification SENDING, and give it up: the update
+     * is safe to repeat, as once made it gave the lease back, and a repeat matches nothing.
      */
     public Uni<Void> sent(Notification claimed) {
         Instant now = clock.instant();
-        return notifications.mongoCollection()
+        return storeRetry.call(() -> notifications.mongoCollection()
                 .updateOne(Filters.and(Filters.eq("_id", claimed.id), Lease.heldBy(claimed.leaseOwner)),
                         Updates.combine(Updates.set("status", NotificationStatus.SENT), Updates.unset("failure"),
-                                Updates.set("sentAt", now), Updates.set("updatedAt", now), Lease.giveBack()))
-                .onFailure().retry().withBackOff(STORE_BACKOFF).atMost(STORE_RETRIES)
+                                Updates.set("sentAt", now), Updates.set("updatedAt", now), Lease.giveBack())))
+                .onFailure(failure -> !StoreRetry.beforeTheStoreActed(failure)).retry().withBackOff(STORE_BACKOFF)
+                .atMost(STORE_RETRIES)
                 .invoke(result -> countIf(result, () -> metrics.sent(claimed.channel)))
                 .invoke(() -> LOG.infof("%s: %s notification %s sent to %s by %s", about(claimed), claimed.type, claimed.id,
                         Masked.email(claimed.recipient), claimed.channel))
@@ -113,10 +119,10 @@ public class NotificationClaims {
     /** The attempts failed; {@code failure} says whether a redelivery may send it again. */
     public Uni<Void> failed(Notification claimed, Notification.Failure failure, String error) {
         Instant now = clock.instant();
-        return notifications.mongoCollection()
+        return storeRetry.call(() -> notifications.mongoCollection()
                 .updateOne(held(claimed), Updates.combine(Updates.set("status", NotificationStatus.FAILED),
                         Updates.set("failure", failure), Updates.set("lastError", error), Updates.set("failedAt", now),
-                        Updates.set("updatedAt", now), Lease.giveBack()))
+                        Updates.set("updatedAt", now), Lease.giveBack())))
                 .invoke(result -> countIf(result, () -> metrics.failed(claimed.channel)))
                 .invoke(() -> LOG.warnf("%s: %s notification %s to %s failed (%s): %s", about(claimed), claimed.type,
                         claimed.id, Masked.email(claimed.recipient), failure, Masked.emailsIn(error)))
@@ -126,17 +132,17 @@ public class NotificationClaims {
     private Uni<Notification> claimExisting(Notification existing) {
         Instant now = clock.instant();
         return switch (RedeliveryRule.decide(existing, now)) {
-            case ACKNOWLEDGE -> notifications.mongoCollection()
-                    .updateOne(Filters.eq("_id", existing.id), Updates.inc("duplicates", 1))
+            case ACKNOWLEDGE -> storeRetry.call(() -> notifications.mongoCollection()
+                    .updateOne(Filters.eq("_id", existing.id), Updates.inc("duplicates", 1)))
                     .invoke(() -> LOG.debugf("Event %s arrived again; its notification %s is %s", existing.eventId,
                             existing.id, existing.status))
                     .replaceWith((Notification) null);
-            case SEND_AGAIN -> notifications.mongoCollection()
+            case SEND_AGAIN -> storeRetry.call(() -> notifications.mongoCollection()
                     .findOneAndUpdate(unchanged(existing),
                             Updates.combine(Updates.set("status", NotificationStatus.SENDING), Updates.unset("failure"),
                                     lease.grant(Lease.newOwner()), Updates.set("attemptedAt", now),
                                     Updates.set("updatedAt", now)),
-                            MongoSupport.RETURN_AFTER)
+                            MongoSupport.RETURN_AFTER))
                     .onItem().ifNull().failWith(() -> new LeaseBusyException(existing.eventId));
             case WAIT -> Uni.createFrom().failure(new LeaseBusyException(existing.eventId));
             case GIVE_UP -> giveUp(existing, now);
@@ -147,12 +153,12 @@ public class NotificationClaims {
     private Uni<Notification> giveUp(Notification abandoned, Instant now) {
         String error = "outcome unknown: the worker sending it stopped (last attempt at " + abandoned.attemptedAt
                 + "); not sent again, so that it is never sent twice";
-        return notifications.mongoCollection()
+        return storeRetry.call(() -> notifications.mongoCollection()
                 .findOneAndUpdate(unchanged(abandoned),
                         Updates.combine(Updates.set("status", NotificationStatus.FAILED),
                                 Updates.set("failure", Notification.Failure.OUTCOME_UNKNOWN), Updates.set("lastError", error),
                                 Updates.set("failedAt", now), Updates.set("updatedAt", now), Lease.giveBack()),
-                        MongoSupport.RETURN_AFTER)
+                        MongoSupport.RETURN_AFTER))
                 .onItem().ifNull().failWith(() -> new LeaseBusyException(abandoned.eventId))
                 .invoke(settled -> metrics.failed(settled.channel))
                 .invoke(settled -> LOG.warnf("%s: %s notification %s to %s given up: %s", about(settled), settled.type,

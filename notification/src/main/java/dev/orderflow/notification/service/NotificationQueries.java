@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.orderflow.common.rest.Page;
 import dev.orderflow.common.rest.ProblemException;
 import dev.orderflow.common.store.Paging;
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.notification.Notification;
 import dev.orderflow.notification.NotificationStatus;
 import dev.orderflow.notification.repository.NotificationRepository;
@@ -15,9 +16,11 @@ import io.smallrye.mutiny.Uni;
 public class NotificationQueries {
 
     private final NotificationRepository notifications;
+    private final StoreRetry storeRetry;
 
-    public NotificationQueries(NotificationRepository notifications) {
+    public NotificationQueries(NotificationRepository notifications, StoreRetry storeRetry) {
         this.notifications = notifications;
+        this.storeRetry = storeRetry;
     }
 
     /** Notifications newest first, that match every filter given; a null filter matches all. */
@@ -25,7 +28,7 @@ public class NotificationQueries {
             int page, int size) {
         var filter = Paging.filter().eq("customerId", customerId).eq("orderId", orderId).eq("type", type)
                 .eq("status", status);
-        return Paging.page(notifications.find(filter.toDocument(), Paging.NEWEST_FIRST), page, size);
+        return Paging.page(storeRetry, notifications.find(filter.toDocument(), Paging.NEWEST_FIRST), page, size);
     }
 
     public Uni<Notification> get(String id) {

@@ -13,6 +13,7 @@ import dev.orderflow.common.messaging.MessageTypes;
 import dev.orderflow.common.messaging.Messaging;
 import dev.orderflow.common.outbox.Outbox;
 import dev.orderflow.common.outbox.PendingMessage;
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.contracts.order.OrderCancelled;
 import dev.orderflow.contracts.order.OrderConfirmed;
 import dev.orderflow.contracts.order.OrderCreated;
@@ -48,8 +49,9 @@ public class OrderEvents extends Outbox<Order> {
                     order.trackingNumber, order.updatedAt),
             DELIVERED, order -> new OrderDelivered(order.id, order.customerId, order.customerEmail, order.updatedAt));
 
-    public OrderEvents(OrderRepository orders, Messaging messaging, @Channel("events") MutinyEmitter<byte[]> events) {
-        super(orders.mongoCollection(), order -> order.id, order -> order.outbox, messaging, events);
+    public OrderEvents(OrderRepository orders, Messaging messaging, @Channel("events") MutinyEmitter<byte[]> events,
+            StoreRetry storeRetry) {
+        super(orders.mongoCollection(), order -> order.id, order -> order.outbox, messaging, events, storeRetry);
     }
 
     @Override

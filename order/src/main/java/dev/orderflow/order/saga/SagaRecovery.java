@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.config.OrderConfig;
 import dev.orderflow.order.repository.OrderRepository;
@@ -40,15 +41,17 @@ public class SagaRecovery {
     private final Admission admission;
     private final OrderConfig.Saga config;
     private final Clock clock;
+    private final StoreRetry storeRetry;
 
     public SagaRecovery(OrderRepository orders, OrderSagaRunner saga, SagaSpans spans, Admission admission, OrderConfig config,
-            Clock clock) {
+            Clock clock, StoreRetry storeRetry) {
         this.orders = orders;
         this.saga = saga;
         this.spans = spans;
         this.admission = admission;
         this.config = config.saga();
         this.clock = clock;
+        this.storeRetry = storeRetry;
     }
 
     @Scheduled(every = "${order.saga.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -66,18 +69,18 @@ public class SagaRecovery {
      * aggregation, which the embedded store answers by reading the whole collection).
      */
     Uni<Void> countUnderWay() {
-        return orders.mongoCollection()
+        return storeRetry.call(() -> orders.mongoCollection()
                 .find(Filters.in("status", UNDER_WAY), BsonDocument.class,
                         new FindOptions().projection(Projections.include("_id")))
-                .collect().with(Collectors.counting())
+                .collect().with(Collectors.counting()))
                 .invoke(admission::counted).replaceWithVoid();
     }
 
     Uni<Void> moveOverdueSagas(Instant now) {
-        return orders
+        return storeRetry.call(() -> orders
                 .find(Filters.and(Filters.in("status", UNDER_WAY),
                         Filters.lt("saga.deadline", now)))
-                .range(0, config.sweepBatch() - 1).list()
+                .range(0, config.sweepBatch() - 1).list())
                 .onItem().transformToMulti(overdue -> Multi.createFrom().iterable(overdue))
                 // each in the order's own trace, not the sweep's (SagaSpans.deadline)
                 .onItem().transformToUni(order -> spans.deadline(order, () -> saga.onDeadline(order.id)).replaceWithVoid()

@@ -20,6 +20,7 @@ import dev.orderflow.common.rest.Page;
 import dev.orderflow.common.rest.ProblemException;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.common.store.Paging;
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.common.tracing.Traces;
 import dev.orderflow.order.IdempotencyKey;
 import dev.orderflow.order.Order;
@@ -46,9 +47,11 @@ public class OrderService {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration keyTtl;
+    private final StoreRetry storeRetry;
 
     public OrderService(OrderRepository orders, IdempotencyKeyRepository keys, OrderSagaRunner saga, SagaSpans spans,
-            Admission admission, CustomerRateLimit rateLimit, ObjectMapper json, OrderConfig config, Clock clock) {
+            Admission admission, CustomerRateLimit rateLimit, ObjectMapper json, OrderConfig config, Clock clock,
+            StoreRetry storeRetry) {
         this.orders = orders;
         this.keys = keys;
         this.saga = saga;
@@ -58,6 +61,7 @@ public class OrderService {
         this.json = json;
         this.clock = clock;
         this.keyTtl = config.idempotencyKeys().ttl();
+        this.storeRetry = storeRetry;
     }
 
     /** The order placed, and whether it was placed by an earlier request with the same idempotency key. */
@@ -96,7 +100,7 @@ public class OrderService {
     /** Orders newest first, of the customer and in the status given; a null filter matches all. */
     public Uni<Page<Order>> list(String customerId, OrderStatus status, int page, int size) {
         var filter = Paging.filter().eq("customerId", customerId).eq("status", status);
-        return Paging.page(orders.find(filter.toDocument(), Paging.NEWEST_FIRST), page, size);
+        return Paging.page(storeRetry, orders.find(filter.toDocument(), Paging.NEWEST_FIRST), page, size);
     }
 
     /** Cancels the order for its customer; 409 once it has shipped. */
@@ -132,9 +136,9 @@ public class OrderService {
     private Uni<Placed> takeOver(IdempotencyKey expired, IdempotencyKey fresh, PlaceOrder request) {
         Uni<Boolean> replaced = expired == null
                 ? keys.persist(fresh).replaceWith(true).onFailure(MongoSupport::isDuplicateKey).recoverWithItem(false)
-                : keys.mongoCollection()
+                : storeRetry.call(() -> keys.mongoCollection()
                         .replaceOne(Filters.and(Filters.eq("_id", expired.key), Filters.eq("createdAt", expired.createdAt)),
-                                fresh)
+                                fresh))
                         .map(result -> result.getModifiedCount() == 1);
         return replaced.chain(won -> won ? start(fresh.orderId, request).map(order -> new Placed(order, false))
                 : replay(fresh, request));

@@ -19,6 +19,7 @@ import dev.orderflow.common.rest.Page;
 import dev.orderflow.common.rest.ProblemException;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.common.store.Paging;
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.contracts.payment.ChargePayment;
 import dev.orderflow.payment.Payment;
 import dev.orderflow.payment.PaymentStatus;
@@ -46,12 +47,15 @@ public class PaymentService {
     private final PaymentGateway gateway;
     private final PaymentMetrics metrics;
     private final Clock clock;
+    private final StoreRetry storeRetry;
 
-    public PaymentService(PaymentRepository payments, PaymentGateway gateway, PaymentMetrics metrics, Clock clock) {
+    public PaymentService(PaymentRepository payments, PaymentGateway gateway, PaymentMetrics metrics, Clock clock,
+            StoreRetry storeRetry) {
         this.payments = payments;
         this.gateway = gateway;
         this.metrics = metrics;
         this.clock = clock;
+        this.storeRetry = storeRetry;
     }
 
     /** payment.charge: replies {@code PaymentCharged} or {@code PaymentDeclined}. */
@@ -80,7 +84,7 @@ public class PaymentService {
     /** Payments newest first, of the order, of the customer and in the status given; a null filter matches all. */
     public Uni<Page<Payment>> list(String orderId, String customerId, PaymentStatus status, int page, int size) {
         var filter = Paging.filter().eq("orderId", orderId).eq("customerId", customerId).eq("status", status);
-        return Paging.page(payments.find(filter.toDocument(), Paging.NEWEST_FIRST), page, size);
+        return Paging.page(storeRetry, payments.find(filter.toDocument(), Paging.NEWEST_FIRST), page, size);
     }
 
     public Uni<Payment> get(String id) {
@@ -163,9 +167,9 @@ public class PaymentService {
         update.add(Updates.set("status", to));
         update.add(Updates.set("updatedAt", clock.instant()));
         update.add(Updates.inc("version", 1));
-        return payments.mongoCollection()
+        return storeRetry.call(() -> payments.mongoCollection()
                 .findOneAndUpdate(Filters.and(Filters.eq("_id", payment.id), Filters.eq("status", payment.status)),
-                        Updates.combine(update), MongoSupport.RETURN_AFTER)
+                        Updates.combine(update), MongoSupport.RETURN_AFTER))
                 .onItem().ifNotNull().invoke(moved -> metrics.settled(to))
                 .onItem().ifNull().switchTo(() -> payments.findById(payment.id));
     }

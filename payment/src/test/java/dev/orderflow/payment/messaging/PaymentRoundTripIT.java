@@ -66,6 +66,20 @@ class PaymentRoundTripIT {
                 .body("items.status", contains("DECLINED"));
     }
 
+    /**
+     * The reason of a decline is in the provider's error body, which the HTTP client reads outside its methods'
+     * signatures: in the native executable that takes its registration for reflection, without which every decline
+     * became CARD_DECLINED.
+     */
+    @Test
+    void aDeclineSaysWhyInTheProvidersWords() {
+        String order = "order-" + UUID.randomUUID();
+
+        PaymentDeclined declined = send(order, "charge", charge(order, "tok_insufficient_funds")).as(PaymentDeclined.class);
+
+        assertEquals(PaymentDeclined.Reason.INSUFFICIENT_FUNDS, declined.reason());
+    }
+
     private static ChargePayment charge(String order, String token) {
         return new ChargePayment(order, "customer-" + order, new BigDecimal("129.90"), "EUR", token);
     }

@@ -13,6 +13,7 @@ import dev.orderflow.common.messaging.MessageTypes;
 import dev.orderflow.common.messaging.Messaging;
 import dev.orderflow.common.outbox.Outbox;
 import dev.orderflow.common.outbox.PendingMessage;
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.contracts.shipping.ShipmentDelivered;
 import dev.orderflow.contracts.shipping.ShipmentDispatched;
 import dev.orderflow.contracts.shipping.ShipmentInTransit;
@@ -37,8 +38,9 @@ public class ShipmentOutbox extends Outbox<Shipment> {
             .toList();
 
     public ShipmentOutbox(ShipmentRepository shipments, Messaging messaging,
-            @Channel("events") MutinyEmitter<byte[]> events) {
-        super(shipments.mongoCollection(), shipment -> shipment.id, shipment -> shipment.outbox, messaging, events);
+            @Channel("events") MutinyEmitter<byte[]> events, StoreRetry storeRetry) {
+        super(shipments.mongoCollection(), shipment -> shipment.id, shipment -> shipment.outbox, messaging, events,
+                storeRetry);
     }
 
     /**

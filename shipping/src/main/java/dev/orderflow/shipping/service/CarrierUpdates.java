@@ -15,6 +15,7 @@ import com.mongodb.client.model.Updates;
 import dev.orderflow.common.outbox.Outbox;
 import dev.orderflow.common.rest.ProblemException;
 import dev.orderflow.common.store.MongoSupport;
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.shipping.Shipment;
 import dev.orderflow.shipping.ShipmentStatus;
 import dev.orderflow.shipping.messaging.ShipmentOutbox;
@@ -37,11 +38,13 @@ public class CarrierUpdates {
     private final ShipmentRepository shipments;
     private final ShipmentOutbox outbox;
     private final Clock clock;
+    private final StoreRetry storeRetry;
 
-    public CarrierUpdates(ShipmentRepository shipments, ShipmentOutbox outbox, Clock clock) {
+    public CarrierUpdates(ShipmentRepository shipments, ShipmentOutbox outbox, Clock clock, StoreRetry storeRetry) {
         this.shipments = shipments;
         this.outbox = outbox;
         this.clock = clock;
+        this.storeRetry = storeRetry;
     }
 
     /**
@@ -67,14 +70,15 @@ public class CarrierUpdates {
         Bson expected = Filters.and(Filters.eq("_id", shipment.id), Filters.eq("status", shipment.status));
         Bson moved = Updates.combine(Updates.set("status", status), Updates.set(Shipment.reachedAtField(status), now),
                 Updates.set("updatedAt", now), Outbox.add(ShipmentOutbox.progress(shipment.id, status, now)));
-        return shipments.mongoCollection().findOneAndUpdate(expected, moved, MongoSupport.RETURN_AFTER).chain(updated -> {
-            if (updated == null) {
-                // another report or a cancel moved it first: judge this one against where it is now
-                return shipments.findById(shipment.id).chain(current -> moveTo(current, status));
-            }
-            LOG.infof("Order %s: shipment %s %s -> %s", updated.orderId, updated.id, shipment.status, status);
-            return publish(updated).replaceWith(updated);
-        });
+        return storeRetry.call(() -> shipments.mongoCollection().findOneAndUpdate(expected, moved, MongoSupport.RETURN_AFTER))
+                .chain(updated -> {
+                    if (updated == null) {
+                        // another report or a cancel moved it first: judge this one against where it is now
+                        return shipments.findById(shipment.id).chain(current -> moveTo(current, status));
+                    }
+                    LOG.infof("Order %s: shipment %s %s -> %s", updated.orderId, updated.id, shipment.status, status);
+                    return publish(updated).replaceWith(updated);
+                });
     }
 
     /** Publishes the shipment's pending events, waiting at most {@link #CONFIRM_TIMEOUT}. Never fails. */

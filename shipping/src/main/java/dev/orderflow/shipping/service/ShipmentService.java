@@ -15,6 +15,7 @@ import com.mongodb.client.model.Updates;
 
 import dev.orderflow.common.http.TransientHttpException;
 import dev.orderflow.common.store.MongoSupport;
+import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.contracts.shipping.ScheduleShipment;
 import dev.orderflow.contracts.shipping.ShipmentRejected;
 import dev.orderflow.shipping.Shipment;
@@ -47,9 +48,10 @@ public class ShipmentService {
     private final Set<String> servedCountries;
     private final ShippingMetrics metrics;
     private final Clock clock;
+    private final StoreRetry storeRetry;
 
     public ShipmentService(ShipmentRepository shipments, CarrierGateway carrier, ShippingMetrics metrics,
-            ShippingConfig config, Clock clock) {
+            ShippingConfig config, Clock clock, StoreRetry storeRetry) {
         this.shipments = shipments;
         this.carrier = carrier;
         this.metrics = metrics;
@@ -57,6 +59,7 @@ public class ShipmentService {
         this.carriers = new CarrierRule(config.homeCountry());
         this.servedCountries = Set.copyOf(config.servedCountries());
         this.clock = clock;
+        this.storeRetry = storeRetry;
     }
 
     /**
@@ -181,11 +184,11 @@ public class ShipmentService {
             return Uni.createFrom().item(shipment);
         }
         Instant now = clock.instant();
-        return shipments.mongoCollection().findOneAndUpdate(
+        return storeRetry.call(() -> shipments.mongoCollection().findOneAndUpdate(
                 Filters.and(Filters.eq("_id", shipment.id), Filters.eq("status", ShipmentStatus.SCHEDULED)),
                 Updates.combine(Updates.set("status", ShipmentStatus.CANCELLED), Updates.set("cancelledAt", now),
                         Updates.set("updatedAt", now)),
-                MongoSupport.RETURN_AFTER)
+                MongoSupport.RETURN_AFTER))
                 .chain(cancelled -> {
                     if (cancelled == null) {
                         // the carrier picked it up meanwhile, or a duplicate cancel won: answer from what it is now

@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.orderflow.common.testing.LaunchedService;
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.contracts.shipping.Address;
 import dev.orderflow.contracts.shipping.ShipmentDispatched;
 import dev.orderflow.contracts.shipping.ShipmentRejected;
 import dev.orderflow.contracts.shipping.ShipmentScheduled;
@@ -28,7 +30,7 @@ import io.restassured.http.ContentType;
 
 /**
  * Shipments booked with the built service through the broker, a carrier's report through the API, and the event it
- * publishes.
+ * publishes; a label the carrier refuses.
  */
 @QuarkusIntegrationTest
 @TestProfile(LaunchedService.class)
@@ -72,5 +74,23 @@ class ShipmentRoundTripIT {
                 .as(ShipmentRejected.class);
 
         assertEquals(ShipmentRejected.Reason.UNSUPPORTED_DESTINATION, rejected.reason());
+    }
+
+    /**
+     * The carrier's refusal is a 422 whose error body the HTTP client reads outside its methods' signatures: in the
+     * native executable that takes its registration for reflection, without which the carrier's words were lost.
+     */
+    @Test
+    void anAddressTheCarrierRefusesIsRejectedInTheCarriersWords() {
+        String order = newOrder();
+        Address undeliverable = new Address("Ada Lovelace", "1 nowhere street", null, "Paris", "00000", "FR");
+        broker.sendCommand(order + ":schedule", order, REPLY_TO, schedule(order, undeliverable));
+
+        ShipmentRejected rejected = replies.await(reply -> (order + ":schedule:reply").equals(reply.messageId()))
+                .as(ShipmentRejected.class);
+
+        assertEquals(ShipmentRejected.Reason.INVALID_ADDRESS, rejected.reason());
+        assertTrue(rejected.detail() != null && rejected.detail().contains("does not deliver to postal code 00000"),
+                String.valueOf(rejected.detail()));
     }
 }
