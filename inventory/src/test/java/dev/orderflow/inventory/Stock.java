@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.inventory.repository.ProductRepository;
 import dev.orderflow.inventory.repository.ReservationRepository;
 import io.restassured.http.ContentType;
@@ -24,7 +25,7 @@ public final class Stock {
     /** Adds a product with a fresh sku; returns the sku. */
     public static String newProduct(String name, long stock, long lowStockThreshold) {
         String sku = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON)
+        given().header(Tokens.bearer(Tokens.operator())).contentType(ContentType.JSON)
                 .body(Map.of("sku", sku, "name", name, "category", "test", "unitPrice", new BigDecimal("10.00"), "currency",
                         "EUR",
                         "initialStock", stock, "lowStockThreshold", lowStockThreshold))

@@ -17,6 +17,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record Page<T>(List<T> items, int page, int size, long total) {
 
+    /** A page of a listing that has nothing (for this caller). */
+    public static <T> Page<T> empty(int page, int size) {
+        return new Page<>(List.of(), page, size, 0);
+    }
+
     /** The same page with each item mapped, such as a domain object to its view. */
     public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
         return new Page<>(items.stream().<R> map(mapper).toList(), page, size, total);

@@ -41,6 +41,11 @@ public class ProblemException extends WebApplicationException {
         return new ProblemException(404, "Not Found", detail);
     }
 
+    /** The caller may not do this (403), although the token is valid and its role may call the endpoint. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Forbidden", detail);
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "Conflict", detail);
     }

@@ -21,6 +21,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 /**
  * Writes every error of every service as an RFC 9457 problem ({@code application/problem+json}). Input errors name
  * the refused field; unexpected errors are logged and answered with a 500 that reveals nothing internal.
@@ -51,6 +56,28 @@ public class ProblemMapper {
                 .toList();
         String detail = String.join("; ", errors.stream().map(error -> error.field() + " " + error.detail()).toList());
         return respond(new Problem(INVALID_REQUEST_TYPE, INVALID_REQUEST_TITLE, 400, detail, path(uri), errors));
+    }
+
+    /**
+     * No bearer token (401), or one that cannot be trusted: expired, badly signed, from another issuer, unsigned
+     * ({@code alg: none}). The answer says which of the two, not why the token was refused.
+     */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        String detail = e instanceof UnauthorizedException
+                ? "This request needs a bearer token: Authorization: Bearer <JWT>"
+                : "The bearer token is not valid: expired, not signed by the issuer, or not from the issuer";
+        Response response = respond(new Problem(Problem.ABOUT_BLANK, "Unauthorized", 401, detail, path(uri), List.of()));
+        response.getHeaders().putSingle("WWW-Authenticate", "Bearer");
+        return response;
+    }
+
+    /** A valid token whose roles do not allow this endpoint. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(Problem.ABOUT_BLANK, "Forbidden", 403, "The token's role may not do this", path(uri),
+                List.of()));
     }
 
     /** JSON that does not fit the expected shape: wrong type, unknown enum value... */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -25,6 +26,7 @@ class OrderInLogsTest {
     static final LogLines logs = LogLines.of(OrderTestResource.class.getName());
 
     @Path("/test/orders")
+    @PermitAll
     public static class OrderTestResource {
 
         private static final Logger LOG = Logger.getLogger(OrderTestResource.class);

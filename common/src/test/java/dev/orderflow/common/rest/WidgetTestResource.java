@@ -2,6 +2,7 @@ package dev.orderflow.common.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,8 +13,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-/** A resource with every kind of failure a service resource can have, for {@link ProblemMapperTest}. */
+/**
+ * A resource with every kind of failure a service resource can have, for {@link ProblemMapperTest}; open to anyone, as
+ * it is about errors, not callers.
+ */
 @Path("/test/widgets")
+@PermitAll
 public class WidgetTestResource {
 
     public record Widget(@NotBlank String name, @NotNull @Min(1) @Max(1000) Integer quantity, @Valid List<Part> parts) {

@@ -10,11 +10,14 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 
 /**
  * What every service offers besides its API: readiness that covers MongoDB and RabbitMQ, Prometheus metrics (the
@@ -79,6 +82,33 @@ public abstract class ServiceConventionsTest {
                 .body("openapi", containsString("3."));
         given().when().get("/q/swagger-ui/")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void probesAndScrapersNeedNoTokenAndAreNotRefusedForOne() {
+        for (String path : new String[] { "/q/health/live", "/q/health/ready", "/q/metrics" }) {
+            given().noFilters().when().get(path).then().statusCode(200);
+            given().noFilters().header(Tokens.bearer("not-a-jwt")).when().get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void theApiDescriptionNamesTheBearerSchemeAndEveryOperationNeedsIt() {
+        JsonPath api = given().noFilters().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(api.getString("components.securitySchemes.bearer.type"), equalTo("http"));
+        assertThat(api.getString("components.securitySchemes.bearer.scheme"), equalTo("bearer"));
+        Map<String, Map<String, Object>> paths = api.getMap("paths");
+        List<String> open = new ArrayList<>();
+        // the simulators' APIs stand for third parties' and take their API key, not a token (their own tests)
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (operation instanceof Map<?, ?> described && described.get("security") == null
+                    && !path.startsWith("/provider/") && !path.startsWith("/carrier/")) {
+                open.add(method + " " + path);
+            }
+        }));
+        assertThat("operations without a security requirement", open, empty());
     }
 
     @Test

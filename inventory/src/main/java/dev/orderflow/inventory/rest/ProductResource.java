@@ -1,5 +1,6 @@
 package dev.orderflow.inventory.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,11 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orderflow.common.rest.Page;
 import dev.orderflow.common.rest.QueryParams;
+import dev.orderflow.common.security.Roles;
 import dev.orderflow.inventory.service.CatalogueService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/products")
-@Tag(name = "Products", description = "The catalogue and its stock")
+@Tag(name = "Products", description = "The catalogue and its stock: read by customers and operators, changed by "
+        + "operators only")
+@RolesAllowed({ Roles.CUSTOMER, Roles.OPERATOR })
 public class ProductResource {
 
     private final CatalogueService catalogue;
@@ -53,6 +57,7 @@ public class ProductResource {
     }
 
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Add a product")
     @APIResponse(responseCode = "201", description = "Added; Location names it")
     @APIResponse(responseCode = "409", description = "The sku is taken")
@@ -63,6 +68,7 @@ public class ProductResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.OPERATOR)
     @Path("{sku}")
     @Operation(summary = "Replace a product's description, price and low-stock threshold")
     @APIResponse(responseCode = "404", description = "No such product")
@@ -71,6 +77,7 @@ public class ProductResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.OPERATOR)
     @Path("{sku}/stock")
     @Operation(summary = "Receive stock (positive change) or write it off (negative change)")
     @APIResponse(responseCode = "404", description = "No such product")

@@ -29,6 +29,7 @@ import dev.orderflow.common.outbox.OutboxSweeper;
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
 import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.contracts.inventory.LowStock;
 import dev.orderflow.contracts.inventory.ReservationExpired;
 import dev.orderflow.contracts.inventory.StockLine;
@@ -131,7 +132,8 @@ class InventoryOutboxTest {
     }
 
     private static void changeStock(String sku, long change) {
-        given().contentType(ContentType.JSON).body(Map.of("change", change, "reason", "count"))
+        given().header(Tokens.bearer(Tokens.operator())).contentType(ContentType.JSON)
+                .body(Map.of("change", change, "reason", "count"))
                 .when().put("/products/" + sku + "/stock")
                 .then().statusCode(200);
     }

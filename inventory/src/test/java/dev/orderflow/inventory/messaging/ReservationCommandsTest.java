@@ -33,6 +33,7 @@ import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
 import dev.orderflow.common.testing.Meters;
 import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.contracts.inventory.CommitStock;
 import dev.orderflow.contracts.inventory.LowStock;
 import dev.orderflow.contracts.inventory.ReleaseStock;
@@ -88,7 +89,7 @@ class ReservationCommandsTest {
         assertEquals("EUR", reserved.lines().get(0).currency());
         assertStock(laptop, 8, 2, 0);
         assertStock(mouse, 9, 1, 0);
-        given().when().get("/reservations/" + order)
+        given().header(Tokens.bearer(Tokens.operator())).when().get("/reservations/" + order)
                 .then().statusCode(200)
                 .body("status", equalTo("HELD"))
                 .body("lines.sku", contains(laptop, mouse))

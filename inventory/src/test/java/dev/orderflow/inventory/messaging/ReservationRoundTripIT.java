@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
 import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.contracts.inventory.CommitStock;
 import dev.orderflow.contracts.inventory.LowStock;
 import dev.orderflow.contracts.inventory.ReserveStock;
@@ -51,7 +52,7 @@ class ReservationRoundTripIT {
                 .as(StockReserved.class);
 
         assertEquals(0, new BigDecimal("10.00").compareTo(reserved.lines().get(0).unitPrice()));
-        given().when().get("/reservations/" + order)
+        given().header(Tokens.bearer(Tokens.operator())).when().get("/reservations/" + order)
                 .then().statusCode(200)
                 .body("status", equalTo("HELD"))
                 .body("lines.sku", contains(sku));
@@ -60,7 +61,7 @@ class ReservationRoundTripIT {
                 .as(LowStock.class));
 
         assertEquals(new StockCommitted(order), send(order, "commit", new CommitStock(order)).as(StockCommitted.class));
-        given().when().get("/products/" + sku)
+        given().header(Tokens.bearer(Tokens.operator())).when().get("/products/" + sku)
                 .then().statusCode(200)
                 .body("stock.available", equalTo(4))
                 .body("stock.reserved", equalTo(0))

@@ -16,8 +16,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.common.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -29,6 +31,12 @@ class ProductResourceTest {
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @BeforeAll
+    static void operatorByDefault() {
+        // the catalogue's writes are an operator's (who may read it too): who may do what is InventoryAccessTest's
+        Tokens.byDefault(Tokens.operator());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.orderflow.notification.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -15,22 +16,30 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orderflow.common.rest.Page;
 import dev.orderflow.common.rest.QueryParams;
+import dev.orderflow.common.security.Callers;
+import dev.orderflow.common.security.Roles;
 import dev.orderflow.notification.NotificationStatus;
 import dev.orderflow.notification.service.NotificationQueries;
 import io.smallrye.mutiny.Uni;
 
 @Path("/notifications")
-@Tag(name = "Notifications", description = "What customers and operators were told, one notification per event")
+@Tag(name = "Notifications", description = "What customers and operators were told, one notification per event: a "
+        + "customer reads their own (another customer's notification answers 404, as one that does not exist), an "
+        + "operator all")
+@RolesAllowed({ Roles.CUSTOMER, Roles.OPERATOR })
 public class NotificationResource {
 
     private final NotificationQueries queries;
+    private final Callers callers;
 
-    public NotificationResource(NotificationQueries queries) {
+    public NotificationResource(NotificationQueries queries, Callers callers) {
         this.queries = queries;
+        this.callers = callers;
     }
 
     @GET
-    @Operation(summary = "List notifications, newest first")
+    @Operation(summary = "List notifications, newest first", description = "A customer's listing has their own "
+            + "notifications only; naming another customer in customerId, it is empty.")
     public Uni<Page<NotificationView>> list(
             @Parameter(description = "Only this customer's notifications") @QueryParam("customerId") @Size(max = 200) String customerId,
             @Parameter(description = "Only the notifications of this order") @QueryParam("orderId") @Size(max = 200) String orderId,
@@ -38,15 +47,16 @@ public class NotificationResource {
             @Parameter(description = "Only notifications in this status") @QueryParam("status") NotificationStatus status,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return queries.list(QueryParams.nonBlank(customerId), QueryParams.nonBlank(orderId), QueryParams.nonBlank(type),
+        return queries.list(callers.current(), QueryParams.nonBlank(customerId), QueryParams.nonBlank(orderId),
+                QueryParams.nonBlank(type),
                 status, page, size).map(found -> found.map(NotificationView::of));
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Get a notification")
-    @APIResponse(responseCode = "404", description = "No such notification")
+    @APIResponse(responseCode = "404", description = "No such notification, or another customer's")
     public Uni<NotificationView> get(String id) {
-        return queries.get(id).map(NotificationView::of);
+        return queries.get(callers.current(), id).map(NotificationView::of);
     }
 }

@@ -13,11 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orderflow.common.testing.LaunchedService;
 import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.notification.Mailbox;
 import dev.orderflow.notification.Mailbox.Mail;
 import dev.orderflow.notification.SmtpServer;
@@ -30,6 +32,12 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(LaunchedService.class)
 @WithTestResource(SmtpServer.class)
 class EmailDeliveryIT {
+
+    @BeforeAll
+    static void operatorByDefault() {
+        // reads are an operator's: who may do what is NotificationAccessTest's
+        Tokens.byDefault(Tokens.operator());
+    }
 
     @RegisterExtension
     static final TestBroker broker = TestBroker.perClass();

@@ -16,11 +16,13 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orderflow.common.testing.LaunchedService;
 import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.common.testing.Tokens;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
@@ -32,6 +34,12 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusIntegrationTest
 @TestProfile(LaunchedService.class)
 class NotificationRoundTripIT {
+
+    @BeforeAll
+    static void operatorByDefault() {
+        // reads are an operator's: who may do what is NotificationAccessTest's
+        Tokens.byDefault(Tokens.operator());
+    }
 
     @RegisterExtension
     static final TestBroker broker = TestBroker.perClass();

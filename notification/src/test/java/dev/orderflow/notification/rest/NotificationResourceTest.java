@@ -21,9 +21,11 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.notification.DeliveryChannel;
 import dev.orderflow.notification.Draft;
 import dev.orderflow.notification.Notification;
@@ -36,6 +38,12 @@ import io.restassured.response.ValidatableResponse;
 /** The notifications API: listings with their filters and pages, one notification, and the refusals. */
 @QuarkusTest
 class NotificationResourceTest {
+
+    @BeforeAll
+    static void operatorByDefault() {
+        // reads are an operator's: who may do what is NotificationAccessTest's
+        Tokens.byDefault(Tokens.operator());
+    }
 
     static final String PROBLEM = "application/problem+json";
     static final Instant START = Instant.parse("2030-01-02T10:00:00Z");

@@ -1,5 +1,6 @@
 package dev.orderflow.order.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import dev.orderflow.common.rest.Page;
+import dev.orderflow.common.security.Callers;
+import dev.orderflow.common.security.Roles;
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.service.OrderService;
 import dev.orderflow.order.service.OrderStatusStreams;
@@ -35,7 +38,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @Path("/orders")
-@Tag(name = "Orders", description = "Placing orders and following them")
+@Tag(name = "Orders", description = "Placing orders and following them. A customer places orders for themselves and "
+        + "reads, follows and cancels their own: another customer's order answers 404, as one that does not exist. An "
+        + "operator reads, follows and cancels any, and places none.")
+@RolesAllowed({ Roles.CUSTOMER, Roles.OPERATOR })
 public class OrderResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -43,31 +49,37 @@ public class OrderResource {
 
     private final OrderService service;
     private final OrderStatusStreams streams;
+    private final Callers callers;
 
-    public OrderResource(OrderService service, OrderStatusStreams streams) {
+    public OrderResource(OrderService service, OrderStatusStreams streams, Callers callers) {
         this.service = service;
         this.streams = streams;
+        this.callers = callers;
     }
 
     @POST
+    @RolesAllowed(Roles.CUSTOMER)
     @Operation(summary = "Place an order", description = "Accepted at once; the saga then reserves stock, charges payment and "
-            + "schedules shipping. Follow it with GET /orders/{id} or GET /orders/{id}/events.")
+            + "schedules shipping. Follow it with GET /orders/{id} or GET /orders/{id}/events. Customers only, for "
+            + "themselves: customerId is the token's subject.")
     @APIResponse(responseCode = "202", description = "Accepted, PENDING; Location names the order, X-Trace-Id its trace", headers = {
             @Header(name = "Location", description = "The order", schema = @Schema(implementation = String.class)),
             @Header(name = TRACE_ID, description = "The trace of the order's saga (W3C trace id), as the order's traceId: its "
                     + "spans in every service, and its log lines (mdc.traceId). A traceparent header on the request makes it "
                     + "that trace", schema = @Schema(implementation = String.class)) })
     @APIResponse(responseCode = "400", description = "Invalid order; nothing is stored")
+    @APIResponse(responseCode = "403", description = "Not a customer's token, or customerId names another customer; "
+            + "nothing is stored")
     @APIResponse(responseCode = "413", description = "The body is larger than orderflow.http.max-body-size (64 KiB)")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
-    @APIResponse(responseCode = "429", description = "More orders for this customerId than order.rate-limit.per-customer a "
+    @APIResponse(responseCode = "429", description = "More orders for this customer (the token's subject) than order.rate-limit.per-customer a "
             + "second; nothing is stored; try again after the Retry-After seconds")
     @APIResponse(responseCode = "503", description = "Too many orders under way (order.admission.max-in-flight); nothing is "
             + "stored; try again after the Retry-After seconds")
     public Uni<Response> place(
             @Parameter(description = "Makes retries safe: the same key and body return the first order, for order.idempotency-keys.ttl (24 h by default); after that the key places a new order") @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 1, max = 200) String idempotencyKey,
             @Valid @NotNull PlaceOrder order, UriInfo uri) {
-        return service.place(order, idempotencyKey).map(placed -> {
+        return service.place(callers.current(), order, idempotencyKey).map(placed -> {
             OrderView view = OrderView.of(placed.order());
             return Response.accepted(view)
                     .location(uri.getAbsolutePathBuilder().path(placed.order().id).build())
@@ -80,19 +92,20 @@ public class OrderResource {
     @GET
     @Path("{orderId}")
     @Operation(summary = "Get an order, with its history and its trace id")
-    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "404", description = "No such order, or another customer's")
     public Uni<OrderView> get(String orderId) {
-        return service.get(orderId).map(OrderView::of);
+        return service.get(callers.current(), orderId).map(OrderView::of);
     }
 
     @GET
-    @Operation(summary = "List orders, newest first")
+    @Operation(summary = "List orders, newest first", description = "A customer's listing has their own orders only; "
+            + "naming another customer in customerId, it is empty.")
     public Uni<Page<OrderView>> list(
             @Parameter(description = "Only this customer's orders") @QueryParam("customerId") @Size(max = 100) String customerId,
             @Parameter(description = "Only orders in this status") @QueryParam("status") OrderStatus status,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return service.list(customerId, status, page, size).map(found -> found.map(OrderView::of));
+        return service.list(callers.current(), customerId, status, page, size).map(found -> found.map(OrderView::of));
     }
 
     @POST
@@ -100,10 +113,10 @@ public class OrderResource {
     @Operation(summary = "Cancel an order", description = "Allowed until the order has shipped: what was done is undone, and "
             + "the order ends CANCELLED with reason CUSTOMER_CANCELLED.")
     @APIResponse(responseCode = "202", description = "Cancellation under way (or done)")
-    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "404", description = "No such order, or another customer's")
     @APIResponse(responseCode = "409", description = "The order has shipped, or was cancelled for another reason")
     public Uni<Response> cancel(String orderId) {
-        return service.cancel(orderId).map(order -> Response.accepted(OrderView.of(order)).build());
+        return service.cancel(callers.current(), orderId).map(order -> Response.accepted(OrderView.of(order)).build());
     }
 
     @GET
@@ -117,7 +130,7 @@ public class OrderResource {
             + "(15 s). The stream ends once the order is DELIVERED or CANCELLED, or after order.events.idle-timeout (5 min) "
             + "without a new status; open it again to go on following.")
     @APIResponse(responseCode = "200", description = "The stream: an event per status, as below, and heartbeat comments", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = OrderStatusEvent.class)))
-    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "404", description = "No such order, or another customer's")
     @APIResponse(responseCode = "503", description = "This instance has order.events.max-streams (1000) streams open; "
             + "try again after the Retry-After seconds", headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(implementation = Integer.class)))
     @ExistingOrder

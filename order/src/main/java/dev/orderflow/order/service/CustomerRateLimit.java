@@ -12,7 +12,7 @@ import dev.orderflow.order.config.OrderConfig;
 
 /**
  * How many orders a customer may place: {@code order.rate-limit.per-customer} a second, with bursts of as many (a
- * token bucket per customer id, the id the order names, which an authenticated request's subject will have to equal).
+ * token bucket per customer: the token's subject, which the order's customerId must equal).
  * Beyond it, {@code POST /orders} is answered 429 with the Retry-After after which the next order is taken, before
  * anything is stored. The buckets are in this instance's memory, at most {@code order.rate-limit.max-customers} of
  * them: a customer's bucket is dropped once it is full again (it then holds nothing a new bucket would not), when room

@@ -18,6 +18,7 @@ import com.mongodb.client.model.Filters;
 
 import dev.orderflow.common.rest.Page;
 import dev.orderflow.common.rest.ProblemException;
+import dev.orderflow.common.security.Caller;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.common.store.Paging;
 import dev.orderflow.common.store.StoreRetry;
@@ -34,7 +35,11 @@ import dev.orderflow.order.saga.OrderSagaRunner;
 import dev.orderflow.order.tracing.SagaSpans;
 import io.smallrye.mutiny.Uni;
 
-/** Orders as customers see them: placing (once per idempotency key), reading, listing, cancelling. */
+/**
+ * Orders as customers see them: placing (once per idempotency key), reading, listing, cancelling. A customer places
+ * orders for themselves and sees only their own; another customer's order is answered as one that does not exist. An
+ * operator sees and cancels any.
+ */
 @ApplicationScoped
 public class OrderService {
 
@@ -72,10 +77,14 @@ public class OrderService {
      * Places the order and starts its saga. With an idempotency key, the same request again returns the order it
      * placed the first time, and another request with that key is refused (422). Beyond its customer's allowance it is
      * refused (429, {@link CustomerRateLimit}), and with too many sagas under way (503, {@link Admission}), both before
-     * anything is stored. The request's log lines name the order from here on.
+     * anything is stored. The request's log lines name the order from here on. The order is the caller's: one naming
+     * another customer is refused (403), and the caller's allowance is the one taken.
      */
-    public Uni<Placed> place(PlaceOrder request, String idempotencyKey) {
-        rateLimit.admit(request.customerId());
+    public Uni<Placed> place(Caller caller, PlaceOrder request, String idempotencyKey) {
+        if (!caller.subject().equals(request.customerId())) {
+            throw ProblemException.forbidden("customerId must be the caller's own (the token's subject)");
+        }
+        rateLimit.admit(caller.subject());
         admission.admit();
         refuseRepeatedProducts(request);
         String orderId = "ord-" + UUID.randomUUID();
@@ -93,19 +102,28 @@ public class OrderService {
                 .onFailure(MongoSupport::isDuplicateKey).recoverWithUni(() -> replay(key, request));
     }
 
-    public Uni<Order> get(String orderId) {
-        return orders.findById(orderId).onItem().ifNull().failWith(() -> unknown(orderId));
+    /** The order, if the caller may see it; else 404, as for an order that does not exist. */
+    public Uni<Order> get(Caller caller, String orderId) {
+        return caller.ifSees(orders.findById(orderId), order -> order.customerId)
+                .onItem().ifNull().failWith(() -> unknown(orderId));
     }
 
-    /** Orders newest first, of the customer and in the status given; a null filter matches all. */
-    public Uni<Page<Order>> list(String customerId, OrderStatus status, int page, int size) {
-        var filter = Paging.filter().eq("customerId", customerId).eq("status", status);
+    /**
+     * Orders newest first, of the customer and in the status given; a null filter matches all. A customer's listing
+     * has only their own orders ({@link Caller#listedCustomer}).
+     */
+    public Uni<Page<Order>> list(Caller caller, String customerId, OrderStatus status, int page, int size) {
+        if (!caller.mayList(customerId)) {
+            return Uni.createFrom().item(Page.empty(page, size));
+        }
+        var filter = Paging.filter().eq("customerId", caller.listedCustomer(customerId)).eq("status", status);
         return Paging.page(storeRetry, orders.find(filter.toDocument(), Paging.NEWEST_FIRST), page, size);
     }
 
-    /** Cancels the order for its customer; 409 once it has shipped. */
-    public Uni<Order> cancel(String orderId) {
-        return spans.cancel(orderId, () -> saga.cancel(orderId)).onItem().ifNull().failWith(() -> unknown(orderId));
+    /** Cancels the order, one the caller may see ({@link #get}); 409 once it has shipped. */
+    public Uni<Order> cancel(Caller caller, String orderId) {
+        return get(caller, orderId).chain(() -> spans.cancel(orderId, () -> saga.cancel(orderId)))
+                .onItem().ifNull().failWith(() -> unknown(orderId));
     }
 
     /**

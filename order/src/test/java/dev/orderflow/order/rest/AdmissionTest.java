@@ -15,7 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.order.testing.FakeParticipants;
+import dev.orderflow.order.testing.Orders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -41,6 +43,8 @@ class AdmissionTest {
     @BeforeAll
     static void startParticipants() {
         participants = FakeParticipants.start();
+        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
+        Tokens.byDefault(Tokens.operator());
     }
 
     @AfterAll
@@ -56,7 +60,8 @@ class AdmissionTest {
         place(order("tok_visa", "silent-item"));
         long stored = stored();
 
-        given().contentType(ContentType.JSON).body(order("tok_visa", "laptop"))
+        Map<String, Object> refused = order("tok_visa", "laptop");
+        given().header(Orders.customerOf(refused)).contentType(ContentType.JSON).body(refused)
                 .when().post("/orders")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
@@ -66,8 +71,9 @@ class AdmissionTest {
 
         // the silent step times out (3 attempts of 1 s) and the saga compensates: the order is taken again
         awaitStatus(first, "CANCELLED");
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().contentType(ContentType.JSON)
-                .body(order("tok_visa", "laptop")).when().post("/orders").statusCode() == 202);
+        Map<String, Object> later = order("tok_visa", "laptop");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header(Orders.customerOf(later))
+                .contentType(ContentType.JSON).body(later).when().post("/orders").statusCode() == 202);
     }
 
     private static long underWay() {

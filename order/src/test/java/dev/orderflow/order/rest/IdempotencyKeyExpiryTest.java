@@ -17,9 +17,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.order.IdempotencyKey;
 import dev.orderflow.order.repository.IdempotencyKeyRepository;
 import dev.orderflow.order.testing.FakeParticipants;
+import dev.orderflow.order.testing.Orders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -35,6 +37,8 @@ class IdempotencyKeyExpiryTest {
     @BeforeAll
     static void startParticipants() {
         participants = FakeParticipants.start();
+        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
+        Tokens.byDefault(Tokens.operator());
     }
 
     @AfterAll
@@ -53,9 +57,11 @@ class IdempotencyKeyExpiryTest {
         keys.persist(old).await().atMost(Duration.ofSeconds(10));
         Map<String, Object> body = order("tok_visa", "laptop");
 
-        String placed = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+        String placed = given().header(Orders.customerOf(body)).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body)
                 .when().post("/orders").then().statusCode(202).header("Idempotent-Replayed", "false").extract().path("id");
-        String again = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+        String again = given().header(Orders.customerOf(body)).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body)
                 .when().post("/orders").then().statusCode(202).header("Idempotent-Replayed", "true").extract().path("id");
 
         assertNotEquals("ord-long-gone", placed, "the expired key's order is not replayed");

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.order.repository.OrderRepository;
 import dev.orderflow.order.testing.EventStream;
 import dev.orderflow.order.testing.FakeParticipants;
@@ -66,6 +67,8 @@ class OrderEventsTest {
     @BeforeAll
     static void startParticipants() {
         participants = FakeParticipants.start();
+        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
+        Tokens.byDefault(Tokens.operator());
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package dev.orderflow.order.rest;
 
 import static dev.orderflow.order.testing.Orders.awaitStatus;
+import static dev.orderflow.order.testing.Orders.customerOf;
 import static dev.orderflow.order.testing.Orders.order;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.order.testing.FakeParticipants;
 import dev.orderflow.order.testing.Orders;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +42,8 @@ class OrderResourceTest {
     @BeforeAll
     static void startParticipants() {
         participants = FakeParticipants.start();
+        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
+        Tokens.byDefault(Tokens.operator());
     }
 
     @AfterAll
@@ -49,7 +53,8 @@ class OrderResourceTest {
 
     @Test
     void aPlacedOrderIsAcceptedPendingWhereLocationSays() {
-        String location = given().contentType(ContentType.JSON).body(order("tok_visa", "laptop"))
+        Map<String, Object> body = order("tok_visa", "laptop");
+        String location = given().header(customerOf(body)).contentType(ContentType.JSON).body(body)
                 .when().post("/orders")
                 .then().statusCode(202)
                 .body("status", equalTo("PENDING"))
@@ -65,9 +70,9 @@ class OrderResourceTest {
         Map<String, Object> body = order("tok_visa", "laptop");
         String key = UUID.randomUUID().toString();
 
-        String first = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+        String first = given().header(customerOf(body)).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                 .when().post("/orders").then().statusCode(202).header("Idempotent-Replayed", "false").extract().path("id");
-        String second = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+        String second = given().header(customerOf(body)).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                 .when().post("/orders").then().statusCode(202).header("Idempotent-Replayed", "true").extract().path("id");
 
         assertEquals(first, second);
@@ -80,11 +85,12 @@ class OrderResourceTest {
     void theSameIdempotencyKeyWithAnotherBodyIsRefused() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = order("tok_visa", "laptop");
-        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).when().post("/orders").then()
+        given().header(customerOf(body)).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).when()
+                .post("/orders").then()
                 .statusCode(202);
 
         body.put("paymentMethod", "tok_decline");
-        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+        given().header(customerOf(body)).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                 .when().post("/orders")
                 .then().statusCode(422).contentType(PROBLEM);
     }
@@ -127,7 +133,7 @@ class OrderResourceTest {
 
     @Test
     void malformedJsonIsRefused() {
-        given().contentType(ContentType.JSON).body("{\"customerId\": ")
+        given().header(customerOf(Map.of())).contentType(ContentType.JSON).body("{\"customerId\": ")
                 .when().post("/orders")
                 .then().statusCode(400).contentType(PROBLEM);
     }
@@ -160,7 +166,7 @@ class OrderResourceTest {
     }
 
     private static void assertRefused(Map<String, Object> body, String field) {
-        given().contentType(ContentType.JSON).body(body)
+        given().header(customerOf(body)).contentType(ContentType.JSON).body(body)
                 .when().post("/orders")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem(field));

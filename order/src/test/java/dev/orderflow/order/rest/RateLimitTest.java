@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.common.testing.Tokens;
+import dev.orderflow.order.testing.Orders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -26,6 +29,12 @@ class RateLimitTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("order.rate-limit.per-customer", "0.2");
         }
+    }
+
+    @BeforeAll
+    static void operatorByDefault() {
+        // orders are placed by their customer (Orders.customerOf); the count of those stored is an operator's
+        Tokens.byDefault(Tokens.operator());
     }
 
     @Test
@@ -52,7 +61,7 @@ class RateLimitTest {
     }
 
     private static io.restassured.response.Response post(Map<String, Object> order) {
-        return given().contentType(ContentType.JSON).body(order).when().post("/orders");
+        return given().header(Orders.customerOf(order)).contentType(ContentType.JSON).body(order).when().post("/orders");
     }
 
     private static long stored() {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.orderflow.common.testing.MessageProbe;
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.contracts.order.CancellationReason;
 import dev.orderflow.contracts.order.OrderCancelled;
 import dev.orderflow.contracts.order.OrderConfirmed;
@@ -51,6 +52,8 @@ class OrderSagaScenariosTest {
     @BeforeAll
     static void startParticipants() {
         participants = FakeParticipants.start();
+        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
+        Tokens.byDefault(Tokens.operator());
         events = participants.broker().probe("events", "order.*");
     }
 

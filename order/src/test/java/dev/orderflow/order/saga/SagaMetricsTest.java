@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.orderflow.common.testing.Meters;
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.contracts.shipping.ShipmentDelivered;
 import dev.orderflow.order.testing.FakeParticipants;
 import dev.orderflow.order.testing.Orders;
@@ -42,6 +43,8 @@ class SagaMetricsTest {
     @BeforeAll
     static void startParticipants() {
         participants = FakeParticipants.start();
+        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
+        Tokens.byDefault(Tokens.operator());
     }
 
     @AfterAll

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.order.Order;
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.repository.OrderRepository;
@@ -36,6 +37,8 @@ class SagaRecoveryTest {
     @BeforeAll
     static void startParticipants() {
         participants = FakeParticipants.start();
+        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
+        Tokens.byDefault(Tokens.operator());
     }
 
     @AfterAll

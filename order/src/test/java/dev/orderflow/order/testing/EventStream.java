@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.orderflow.common.testing.Tokens;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
@@ -45,13 +46,24 @@ public final class EventStream implements AutoCloseable {
         }
     }
 
-    /** Opens the order's stream; returns once the response has begun (for a stream, with its first event). */
+    /**
+     * Opens the order's stream as an operator; returns once the response has begun (for a stream, with its first
+     * event).
+     */
     public static EventStream open(String orderId) {
-        HttpRequest request = HttpRequest.newBuilder(
+        return open(orderId, Tokens.operator());
+    }
+
+    /** Opens the order's stream with this bearer token (null: none). */
+    public static EventStream open(String orderId, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
                 URI.create("http://localhost:" + RestAssured.port + "/orders/" + orderId + "/events"))
-                .timeout(Duration.ofSeconds(20)).GET().build();
+                .timeout(Duration.ofSeconds(20)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            return new EventStream(CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream()));
+            return new EventStream(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -10,10 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.orderflow.common.testing.Tokens;
 import io.restassured.http.ContentType;
+import io.restassured.http.Header;
 import io.restassured.path.json.JsonPath;
 
-/** Orders as a client places and reads them, through the API. */
+/**
+ * Orders as a client places and reads them, through the API: placed by their customer (the token's subject is the
+ * order's customerId), read by whoever the test class calls as by default ({@link Tokens#byDefault}).
+ */
 public final class Orders {
 
     public static final Duration SETTLING = Duration.ofSeconds(30);
@@ -45,9 +50,15 @@ public final class Orders {
         return order;
     }
 
-    /** Places the order; returns its id. */
+    /** The bearer token of the customer the order names (of a fresh one, when it names none). */
+    public static Header customerOf(Map<String, Object> order) {
+        return Tokens.bearer(Tokens.customer(order.get("customerId") instanceof String id ? id
+                : "customer-" + UUID.randomUUID()));
+    }
+
+    /** Places the order as its customer; returns its id. */
     public static String place(Map<String, Object> order) {
-        return given().contentType(ContentType.JSON).body(order)
+        return given().header(customerOf(order)).contentType(ContentType.JSON).body(order)
                 .when().post("/orders")
                 .then().statusCode(202)
                 .extract().path("id");

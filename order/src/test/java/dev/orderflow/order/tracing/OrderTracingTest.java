@@ -26,6 +26,7 @@ import dev.orderflow.common.testing.CollectedSpans;
 import dev.orderflow.common.testing.LogLines;
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.order.testing.FakeParticipants;
 import dev.orderflow.order.testing.Orders;
 import io.opentelemetry.api.trace.SpanKind;
@@ -55,6 +56,8 @@ class OrderTracingTest {
     @BeforeAll
     static void startParticipants() {
         participants = FakeParticipants.start();
+        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
+        Tokens.byDefault(Tokens.operator());
         events = participants.broker().probe("events", "order.*");
     }
 
@@ -138,7 +141,7 @@ class OrderTracingTest {
     }
 
     private static ExtractableResponse<Response> place(Map<String, Object> order, String traceparent) {
-        var request = given().contentType(ContentType.JSON).body(order);
+        var request = given().header(Orders.customerOf(order)).contentType(ContentType.JSON).body(order);
         if (traceparent != null) {
             request.header("traceparent", traceparent);
         }

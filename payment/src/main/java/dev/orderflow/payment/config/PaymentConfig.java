@@ -2,6 +2,7 @@ package dev.orderflow.payment.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -9,7 +10,20 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "payment")
 public interface PaymentConfig {
 
+    Provider provider();
+
     Simulator simulator();
+
+    /** The payment provider the service charges through. */
+    interface Provider {
+
+        /**
+         * The API key the provider issued, sent as {@code Authorization: Bearer <key>} (PAYMENT_PROVIDER_API_KEY). The
+         * simulator takes only this key; with none configured, the client and the simulator share one made at random
+         * when the service starts (set one for any other provider).
+         */
+        Optional<String> apiKey();
+    }
 
     /**
      * The simulated payment provider the service serves at {@code /provider/v1}, steered by the payment method token:

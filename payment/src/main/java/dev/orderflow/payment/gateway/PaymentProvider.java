@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -23,13 +24,15 @@ import io.smallrye.mutiny.Uni;
 /**
  * The payment provider's HTTP API (docs/architecture.md, "The payment provider"), at
  * {@code quarkus.rest-client.payment-provider.url}: by default the payment service's own simulator. Every request
- * carries an {@code Idempotency-Key}; the answers' unknown properties are ignored, as providers add them freely.
+ * carries an {@code Idempotency-Key}, and the provider's API key ({@link ProviderApiKey}); the answers' unknown properties are
+ * ignored, as providers add them freely.
  * <p>
  * How answers map to failures: a 402 is a decline ({@link ChargeDeclinedException}); a 5xx or 429 is a failure that
  * may pass ({@link TransientHttpException}); any other error is a request the provider refuses, which no retry
  * cures.
  */
 @RegisterRestClient(configKey = "payment-provider")
+@RegisterClientHeaders(ProviderApiKey.class)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 interface PaymentProvider {

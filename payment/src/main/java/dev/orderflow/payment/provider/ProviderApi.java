@@ -67,6 +67,11 @@ public final class ProviderApi {
             return new ErrorAnswer(new Detail("card_error", "card_declined", declineCode, "The charge was declined."));
         }
 
+        static ErrorAnswer invalidApiKey() {
+            return new ErrorAnswer(new Detail("invalid_request_error", "invalid_api_key", null,
+                    "Invalid API key: send Authorization: Bearer <the key issued to you>"));
+        }
+
         static ErrorAnswer unavailable(String message) {
             return new ErrorAnswer(new Detail("api_error", "unavailable", null, message));
         }

@@ -1,5 +1,6 @@
 package dev.orderflow.payment.provider;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,12 +35,18 @@ import io.smallrye.mutiny.Uni;
  * A payment provider's API, served by the simulator so that a local run needs no other process; the payment service
  * calls it over HTTP as it would call a real provider ({@code quarkus.rest-client.payment-provider.url}). Shaped as
  * real providers' APIs are: every POST carries an {@code Idempotency-Key}; a declined charge is a 402 whose error
- * names a {@code declineCode}; a provider that cannot answer now says 503.
+ * names a {@code declineCode}; a provider that cannot answer now says 503. Its callers are merchants, not users: each
+ * request carries the provider's API key ({@code Authorization: Bearer <key>}, the key of {@code payment.provider.api-key}),
+ * and without it is answered 401 ({@link ProviderAuthentication}).
  */
 @Path("/provider/v1")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Payment provider (simulator)", description = "The simulated payment provider the payments are taken through")
+@Tag(name = "Payment provider (simulator)", description = "The simulated payment provider the payments are taken "
+        + "through. Takes the provider's API key, not a user's token: Authorization: Bearer <payment.provider.api-key>; "
+        + "a missing or wrong key is answered 401.")
+@PermitAll
+@ProviderAuthentication.Required
 public class ProviderResource {
 
     private final ProviderSimulator simulator;

@@ -1,5 +1,6 @@
 package dev.orderflow.payment.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -14,36 +15,44 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orderflow.common.rest.Page;
+import dev.orderflow.common.security.Callers;
+import dev.orderflow.common.security.Roles;
 import dev.orderflow.payment.PaymentStatus;
 import dev.orderflow.payment.service.PaymentService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/payments")
-@Tag(name = "Payments", description = "Charges and refunds of the orders")
+@Tag(name = "Payments", description = "Charges and refunds of the orders: a customer reads their own (another "
+        + "customer's payment answers 404, as one that does not exist), an operator anyone's")
+@RolesAllowed({ Roles.CUSTOMER, Roles.OPERATOR })
 public class PaymentResource {
 
     private final PaymentService payments;
+    private final Callers callers;
 
-    public PaymentResource(PaymentService payments) {
+    public PaymentResource(PaymentService payments, Callers callers) {
         this.payments = payments;
+        this.callers = callers;
     }
 
     @GET
-    @Operation(summary = "List payments, newest first")
+    @Operation(summary = "List payments, newest first", description = "A customer's listing has their own payments "
+            + "only; naming another customer in customerId, it is empty.")
     public Uni<Page<PaymentView>> list(
             @Parameter(description = "Only the payment of this order") @QueryParam("orderId") @Size(max = 100) String orderId,
             @Parameter(description = "Only this customer's payments") @QueryParam("customerId") @Size(max = 100) String customerId,
             @Parameter(description = "Only payments in this status") @QueryParam("status") PaymentStatus status,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return payments.list(orderId, customerId, status, page, size).map(found -> found.map(PaymentView::of));
+        return payments.list(callers.current(), orderId, customerId, status, page, size)
+                .map(found -> found.map(PaymentView::of));
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Get a payment")
-    @APIResponse(responseCode = "404", description = "No such payment")
+    @APIResponse(responseCode = "404", description = "No such payment, or another customer's")
     public Uni<PaymentView> get(String id) {
-        return payments.get(id).map(PaymentView::of);
+        return payments.get(callers.current(), id).map(PaymentView::of);
     }
 }

@@ -17,6 +17,7 @@ import com.mongodb.client.model.Updates;
 import dev.orderflow.common.http.TransientHttpException;
 import dev.orderflow.common.rest.Page;
 import dev.orderflow.common.rest.ProblemException;
+import dev.orderflow.common.security.Caller;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.common.store.Paging;
 import dev.orderflow.common.store.StoreRetry;
@@ -81,14 +82,24 @@ public class PaymentService {
         }).map(PaymentReplies::refund);
     }
 
-    /** Payments newest first, of the order, of the customer and in the status given; a null filter matches all. */
-    public Uni<Page<Payment>> list(String orderId, String customerId, PaymentStatus status, int page, int size) {
-        var filter = Paging.filter().eq("orderId", orderId).eq("customerId", customerId).eq("status", status);
+    /**
+     * Payments newest first, of the order, of the customer and in the status given; a null filter matches all. A
+     * customer's listing has only their own payments ({@link Caller#listedCustomer}).
+     */
+    public Uni<Page<Payment>> list(Caller caller, String orderId, String customerId, PaymentStatus status, int page,
+            int size) {
+        if (!caller.mayList(customerId)) {
+            return Uni.createFrom().item(Page.empty(page, size));
+        }
+        var filter = Paging.filter().eq("orderId", orderId).eq("customerId", caller.listedCustomer(customerId))
+                .eq("status", status);
         return Paging.page(storeRetry, payments.find(filter.toDocument(), Paging.NEWEST_FIRST), page, size);
     }
 
-    public Uni<Payment> get(String id) {
-        return payments.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("No payment with id " + id));
+    /** The payment, if the caller may see it; else 404, as for a payment that does not exist. */
+    public Uni<Payment> get(Caller caller, String id) {
+        return caller.ifSees(payments.findById(id), payment -> payment.customerId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No payment with id " + id));
     }
 
     private Uni<Payment> chargeAtGateway(Payment payment) {

@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +30,7 @@ import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
 import dev.orderflow.common.testing.Meters;
 import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.contracts.payment.ChargePayment;
 import dev.orderflow.contracts.payment.NothingToRefund;
 import dev.orderflow.contracts.payment.PaymentCharged;
@@ -44,6 +46,12 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Charges and refunds sent through the real broker as the order saga sends them. */
 @QuarkusTest
 class PaymentCommandsTest {
+
+    @BeforeAll
+    static void operatorByDefault() {
+        // reads are an operator's: who may do what is PaymentAccessTest's
+        Tokens.byDefault(Tokens.operator());
+    }
 
     static final String REPLY_TO = "payment-test-" + UUID.randomUUID();
     static final Duration READ = Duration.ofSeconds(10);

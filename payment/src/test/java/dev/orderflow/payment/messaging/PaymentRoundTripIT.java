@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,6 +16,7 @@ import dev.orderflow.common.testing.LaunchedService;
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
 import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.contracts.payment.ChargePayment;
 import dev.orderflow.contracts.payment.PaymentCharged;
 import dev.orderflow.contracts.payment.PaymentDeclined;
@@ -27,6 +29,12 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusIntegrationTest
 @TestProfile(LaunchedService.class)
 class PaymentRoundTripIT {
+
+    @BeforeAll
+    static void operatorByDefault() {
+        // reads are an operator's: who may do what is PaymentAccessTest's
+        Tokens.byDefault(Tokens.operator());
+    }
 
     static final String REPLY_TO = "payment-it-" + UUID.randomUUID();
 

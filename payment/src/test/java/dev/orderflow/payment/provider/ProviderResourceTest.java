@@ -7,11 +7,17 @@ import static org.hamcrest.Matchers.startsWith;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.common.testing.Tokens;
+import dev.orderflow.payment.gateway.ProviderApiKey;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The simulated provider's API, as any client sees it: the token and the amount decide a first charge; asked again,
@@ -20,6 +26,15 @@ import io.restassured.response.ValidatableResponse;
  */
 @QuarkusTest
 class ProviderResourceTest {
+
+    @Inject
+    ProviderApiKey providerKey;
+
+    @BeforeEach
+    void withTheApiKey() {
+        // the key the service's client sends, which the simulator takes; without it: aRequestWithoutTheApiKeyIsRefused
+        Tokens.authorizationByDefault(providerKey.key().authorization());
+    }
 
     static final String API = "/provider/v1";
 
@@ -106,6 +121,21 @@ class ProviderResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("reference", reference))
                 .when().post(API + "/cancellations").then().statusCode(400);
 
+        assertDeclined(charge(reference, "tok_decline", "10.00"), "generic_decline");
+    }
+
+    @Test
+    void aRequestWithoutTheApiKeyIsRefused() {
+        String reference = newReference();
+        for (var request : new RequestSpecification[] { given().noFilters(), given().header("Authorization", "Bearer sk_wrong"),
+                given().header(Tokens.bearer(Tokens.operator())) }) {
+            request.contentType(ContentType.JSON).header("Idempotency-Key", reference)
+                    .body(body(reference, "tok_visa", "10.00"))
+                    .when().post(API + "/charges").then().statusCode(401)
+                    .header("WWW-Authenticate", "Bearer")
+                    .body("error.code", equalTo("invalid_api_key"));
+        }
+        // nothing was decided: the reference is still free for a decline
         assertDeclined(charge(reference, "tok_decline", "10.00"), "generic_decline");
     }
 

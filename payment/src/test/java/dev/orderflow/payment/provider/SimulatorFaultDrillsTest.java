@@ -7,8 +7,13 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.common.testing.Tokens;
+import dev.orderflow.payment.gateway.ProviderApiKey;
 import dev.orderflow.payment.testing.ProviderDown;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -20,6 +25,15 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(ProviderDown.class)
 class SimulatorFaultDrillsTest {
+
+    @Inject
+    ProviderApiKey providerKey;
+
+    @BeforeEach
+    void withTheApiKey() {
+        // the key the service's client sends, which the simulator takes; without it: aRequestWithoutTheApiKeyIsRefused
+        Tokens.authorizationByDefault(providerKey.key().authorization());
+    }
 
     @Test
     void atFailureRateOneEveryRequestIsUnavailable() {

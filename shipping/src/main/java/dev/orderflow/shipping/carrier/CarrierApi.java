@@ -77,6 +77,11 @@ public final class CarrierApi {
             return new ErrorAnswer(new Detail("invalid_request_error", "resource_missing", "No such label: " + labelId));
         }
 
+        static ErrorAnswer invalidApiKey() {
+            return new ErrorAnswer(new Detail("invalid_request_error", "invalid_api_key",
+                    "Invalid API key: send Authorization: Bearer <the key issued to you>"));
+        }
+
         static ErrorAnswer unavailable(String message) {
             return new ErrorAnswer(new Detail("api_error", "unavailable", message));
         }

@@ -1,5 +1,6 @@
 package dev.orderflow.shipping.carrier;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,12 +33,18 @@ import io.smallrye.mutiny.Uni;
  * A carrier's label API, served by the simulator so that a local run needs no other process; the shipping service
  * calls it over HTTP as it would call a real carrier ({@code quarkus.rest-client.carrier.url}). Shaped as carriers'
  * and multi-carrier APIs are: the carrier is named in the request; every POST carries an {@code Idempotency-Key}; an
- * address the carrier refuses is a 422 whose error names a code; a carrier that cannot answer now says 503.
+ * address the carrier refuses is a 422 whose error names a code; a carrier that cannot answer now says 503. Its
+ * callers are shippers, not users: each request carries the carrier's API key ({@code Authorization: Bearer <key>}, the
+ * key of {@code shipping.carrier.api-key}), and without it is answered 401 ({@link CarrierAuthentication}).
  */
 @Path("/carrier/v1")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Carrier (simulator)", description = "The simulated carrier the parcels are booked with")
+@Tag(name = "Carrier (simulator)", description = "The simulated carrier the parcels are booked with. Takes the "
+        + "carrier's API key, not a user's token: Authorization: Bearer <shipping.carrier.api-key>; a missing or wrong "
+        + "key is answered 401.")
+@PermitAll
+@CarrierAuthentication.Required
 public class CarrierResource {
 
     private final CarrierSimulator simulator;

@@ -2,6 +2,7 @@ package dev.orderflow.shipping.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
@@ -33,7 +34,20 @@ public interface ShippingConfig {
 
     Rates rates();
 
+    Carrier carrier();
+
     Simulator simulator();
+
+    /** The carrier the labels are booked with. */
+    interface Carrier {
+
+        /**
+         * The API key the carrier issued, sent as {@code Authorization: Bearer <key>} (SHIPPING_CARRIER_API_KEY). The
+         * simulator takes only this key; with none configured, the client and the simulator share one made at random
+         * when the service starts (set one for any other carrier).
+         */
+        Optional<String> apiKey();
+    }
 
     interface Rates {
 

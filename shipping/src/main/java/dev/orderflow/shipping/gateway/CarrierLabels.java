@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -22,7 +23,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The carrier's label API (docs/architecture.md, "The carrier"), at {@code quarkus.rest-client.carrier.url}: by default
- * the shipping service's own simulator. Every request carries an {@code Idempotency-Key}; the answers' unknown
+ * the shipping service's own simulator. Every request carries an {@code Idempotency-Key}, and the carrier's API key
+ * ({@link CarrierApiKey}); the answers' unknown
  * properties are ignored, as carriers add them freely.
  * <p>
  * How answers map to failures: a 422 is a refused address ({@link LabelRefusedException}); a 5xx or 429 is a failure
@@ -30,6 +32,7 @@ import io.smallrye.mutiny.Uni;
  * cures.
  */
 @RegisterRestClient(configKey = "carrier")
+@RegisterClientHeaders(CarrierApiKey.class)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 interface CarrierLabels {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orderflow.common.rest.Page;
 import dev.orderflow.common.rest.ProblemException;
+import dev.orderflow.common.security.Caller;
 import dev.orderflow.common.store.Paging;
 import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.shipping.Shipment;
@@ -23,14 +24,16 @@ public class ShipmentQueries {
         this.storeRetry = storeRetry;
     }
 
-    /** Shipments newest first, of the order and in the status given; a null filter matches all. */
-    public Uni<Page<Shipment>> list(String orderId, ShipmentStatus status, int page, int size) {
-        var filter = Paging.filter().eq("orderId", orderId).eq("status", status);
+    /** Shipments newest first, of the order and in the status given; a customer's are their own only. */
+    public Uni<Page<Shipment>> list(Caller caller, String orderId, ShipmentStatus status, int page, int size) {
+        var filter = Paging.filter().eq("customerId", caller.listedCustomer(null)).eq("orderId", orderId)
+                .eq("status", status);
         return Paging.page(storeRetry, shipments.find(filter.toDocument(), Paging.NEWEST_FIRST), page, size);
     }
 
-    public Uni<Shipment> get(String id) {
-        return shipments.findById(id)
+    /** The shipment, if the caller may see it; else 404, as for a shipment that does not exist. */
+    public Uni<Shipment> get(Caller caller, String id) {
+        return caller.ifSees(shipments.findById(id), shipment -> shipment.customerId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No shipment with id " + id));
     }
 }

@@ -12,11 +12,17 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.common.testing.Tokens;
+import dev.orderflow.shipping.gateway.CarrierApiKey;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The simulated carrier's API, as any client sees it: the carrier named decides the tracking number and the delivery
@@ -25,6 +31,15 @@ import io.restassured.response.ValidatableResponse;
  */
 @QuarkusTest
 class CarrierResourceTest {
+
+    @Inject
+    CarrierApiKey carrierKey;
+
+    @BeforeEach
+    void withTheApiKey() {
+        // the key the service's client sends, which the simulator takes; without it: aRequestWithoutTheApiKeyIsRefused
+        Tokens.authorizationByDefault(carrierKey.key().authorization());
+    }
 
     static final String API = "/carrier/v1";
 
@@ -78,6 +93,20 @@ class CarrierResourceTest {
 
         label(key, "PonyExpress", "75011").statusCode(400).body("error.code", equalTo("carrier_unknown"));
 
+        assertBooked(label(key, "ColiPoste", "75011"), "ColiPoste", "CP", 2);
+    }
+
+    @Test
+    void aRequestWithoutTheApiKeyIsRefused() {
+        String key = newKey();
+        for (var request : new RequestSpecification[] { given().noFilters(), given().header("Authorization", "Bearer wrong"),
+                given().header(Tokens.bearer(Tokens.carrier())) }) {
+            request.contentType(ContentType.JSON).header("Idempotency-Key", key).body(body(key, "ColiPoste", "75011"))
+                    .when().post(API + "/labels").then().statusCode(401)
+                    .header("WWW-Authenticate", "Bearer")
+                    .body("error.code", equalTo("invalid_api_key"));
+        }
+        // nothing was booked: the key books the first label now
         assertBooked(label(key, "ColiPoste", "75011"), "ColiPoste", "CP", 2);
     }
 

@@ -7,8 +7,13 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.common.testing.Tokens;
+import dev.orderflow.shipping.gateway.CarrierApiKey;
 import dev.orderflow.shipping.testing.CarrierDown;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -20,6 +25,15 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(CarrierDown.class)
 class SimulatorFaultDrillsTest {
+
+    @Inject
+    CarrierApiKey carrierKey;
+
+    @BeforeEach
+    void withTheApiKey() {
+        // the key the service's client sends, which the simulator takes; without it: aRequestWithoutTheApiKeyIsRefused
+        Tokens.authorizationByDefault(carrierKey.key().authorization());
+    }
 
     @Test
     void atFailureRateOneEveryRequestIsUnavailable() {

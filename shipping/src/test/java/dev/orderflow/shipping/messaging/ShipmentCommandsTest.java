@@ -27,6 +27,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,6 +37,7 @@ import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
 import dev.orderflow.common.testing.Meters;
 import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.contracts.shipping.Address;
 import dev.orderflow.contracts.shipping.CancelShipment;
 import dev.orderflow.contracts.shipping.ScheduleShipment;
@@ -55,6 +57,12 @@ import io.restassured.http.ContentType;
 /** The saga's commands, sent through the real broker as the order service sends them, with their replies. */
 @QuarkusTest
 class ShipmentCommandsTest {
+
+    @BeforeAll
+    static void operatorByDefault() {
+        // reads are an operator's; status reports a carrier's: who may do what is ShipmentAccessTest's
+        Tokens.byDefault(Tokens.operator());
+    }
 
     static final String REPLY_TO = "shipping-test-" + UUID.randomUUID();
 
@@ -241,7 +249,7 @@ class ShipmentCommandsTest {
     void cancelAfterDispatchIsTooLate() {
         String order = newOrder();
         ShipmentScheduled scheduled = send(order, "schedule", schedule(order, addressIn("FR"))).as(ShipmentScheduled.class);
-        given().contentType(ContentType.JSON).body(Map.of("status", "DISPATCHED"))
+        given().header(Tokens.bearer(Tokens.carrier())).contentType(ContentType.JSON).body(Map.of("status", "DISPATCHED"))
                 .when().put("/shipments/" + scheduled.shipmentId() + "/status")
                 .then().statusCode(200);
 

@@ -27,6 +27,7 @@ import dev.orderflow.contracts.shipping.ShipmentRejected;
 import dev.orderflow.contracts.shipping.ShipmentScheduled;
 import dev.orderflow.shipping.Shipment;
 import dev.orderflow.shipping.ShipmentStatus;
+import dev.orderflow.shipping.gateway.CarrierApiKey;
 import dev.orderflow.shipping.repository.ShipmentRepository;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -40,6 +41,9 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class ShipmentLabelsTest {
+
+    @Inject
+    CarrierApiKey carrierKey;
 
     static final String REPLY_TO = "shipping-labels-test-" + UUID.randomUUID();
 
@@ -121,11 +125,12 @@ class ShipmentLabelsTest {
     }
 
     /** The label the carrier holds under the order's key (booking it, when there is none). */
-    private static JsonPath labelAtTheCarrier(String order, Address to) {
+    private JsonPath labelAtTheCarrier(String order, Address to) {
         String body = "{\"carrier\": \"ColiPoste\", \"reference\": \"" + order + "\", \"recipient\": {\"name\": \""
                 + to.name() + "\", \"line1\": \"" + to.line1() + "\", \"city\": \"" + to.city() + "\", \"postalCode\": \""
                 + to.postalCode() + "\", \"country\": \"" + to.country() + "\"}}";
-        return given().contentType(ContentType.JSON).header("Idempotency-Key", order).body(body)
+        return given().header("Authorization", carrierKey.key().authorization()).contentType(ContentType.JSON)
+                .header("Idempotency-Key", order).body(body)
                 .when().post("/carrier/v1/labels").then().statusCode(200).extract().jsonPath();
     }
 

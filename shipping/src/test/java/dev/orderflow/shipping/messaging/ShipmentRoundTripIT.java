@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,6 +22,7 @@ import dev.orderflow.common.testing.LaunchedService;
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.TestBroker;
 import dev.orderflow.contracts.shipping.Address;
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.contracts.shipping.ShipmentDispatched;
 import dev.orderflow.contracts.shipping.ShipmentRejected;
 import dev.orderflow.contracts.shipping.ShipmentScheduled;
@@ -35,6 +37,12 @@ import io.restassured.http.ContentType;
 @QuarkusIntegrationTest
 @TestProfile(LaunchedService.class)
 class ShipmentRoundTripIT {
+
+    @BeforeAll
+    static void operatorByDefault() {
+        // reads are an operator's; status reports a carrier's: who may do what is ShipmentAccessTest's
+        Tokens.byDefault(Tokens.operator());
+    }
 
     static final String REPLY_TO = "shipping-it-" + UUID.randomUUID();
 
@@ -53,7 +61,8 @@ class ShipmentRoundTripIT {
                 .body("items.id", contains(id))
                 .body("items.status", contains("SCHEDULED"));
 
-        String dispatchedAt = given().contentType(ContentType.JSON).body(Map.of("status", "DISPATCHED"))
+        String dispatchedAt = given().header(Tokens.bearer(Tokens.carrier())).contentType(ContentType.JSON)
+                .body(Map.of("status", "DISPATCHED"))
                 .when().put("/shipments/" + id + "/status")
                 .then().statusCode(200)
                 .body("status", equalTo("DISPATCHED"))

@@ -30,6 +30,7 @@ import java.util.function.Predicate;
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,6 +38,7 @@ import dev.orderflow.common.outbox.Outbox;
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
 import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.contracts.shipping.CancelShipment;
 import dev.orderflow.contracts.shipping.ShipmentDelivered;
 import dev.orderflow.contracts.shipping.ShipmentDispatched;
@@ -52,6 +54,12 @@ import io.restassured.response.Response;
 /** The shipments API: carrier reports with their events, and the listings. */
 @QuarkusTest
 class ShipmentResourceTest {
+
+    @BeforeAll
+    static void operatorByDefault() {
+        // reads are an operator's; status reports a carrier's: who may do what is ShipmentAccessTest's
+        Tokens.byDefault(Tokens.operator());
+    }
 
     static final String PROBLEM = "application/problem+json";
     static final String REPLY_TO = "shipping-rest-test-" + UUID.randomUUID();
@@ -166,10 +174,10 @@ class ShipmentResourceTest {
         assertRefused(id, Map.of("status", "LOST"), "status");
         assertRefused(id, Map.of("status", "CANCELLED"), "status");
         assertRefused(id, Map.of("status", "SCHEDULED"), "status");
-        given().contentType(ContentType.JSON).body("{\"status\": ")
+        given().header(Tokens.bearer(Tokens.carrier())).contentType(ContentType.JSON).body("{\"status\": ")
                 .when().put("/shipments/" + id + "/status")
                 .then().statusCode(400).contentType(PROBLEM);
-        given().contentType(ContentType.JSON)
+        given().header(Tokens.bearer(Tokens.carrier())).contentType(ContentType.JSON)
                 .when().put("/shipments/" + id + "/status")
                 .then().statusCode(400).contentType(PROBLEM);
 
@@ -255,7 +263,7 @@ class ShipmentResourceTest {
     }
 
     private static Response report(String id, String status) {
-        return given().contentType(ContentType.JSON).body(Map.of("status", status))
+        return given().header(Tokens.bearer(Tokens.carrier())).contentType(ContentType.JSON).body(Map.of("status", status))
                 .when().put("/shipments/" + id + "/status");
     }
 
@@ -265,7 +273,7 @@ class ShipmentResourceTest {
     }
 
     private static void assertRefused(String id, Map<String, Object> body, String field) {
-        given().contentType(ContentType.JSON).body(body)
+        given().header(Tokens.bearer(Tokens.carrier())).contentType(ContentType.JSON).body(body)
                 .when().put("/shipments/" + id + "/status")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem(field));
