@@ -3,6 +3,7 @@ package dev.orderflow.common.messaging;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,7 +27,8 @@ import io.vertx.core.Vertx;
  * <li>a send completes only when the broker has confirmed the message, and is tried again when no confirm comes in
  * time ({@link Publisher});</li>
  * <li>a consumed message is acknowledged only after its handler has completed, that is after its effect is stored and
- * its reply or event confirmed;</li>
+ * its reply or event confirmed, and only on the channel it came in on: after a reconnection the broker has it back
+ * already and delivers it again ({@link DeliveryChannel});</li>
  * <li>a failing handler is retried in-process with backoff ({@link HandlerRetry}), then the message goes back to the
  * broker, which redelivers it up to the queue's delivery limit and then parks it in {@code <queue>.dlq};</li>
  * <li>an unreadable message (unknown type, a body that is not the contract or breaks its constraints) is parked at
@@ -131,33 +133,46 @@ public class Messaging {
     Uni<Void> handle(Message<byte[]> message, MessageTypes types, Function<Envelope<Object>, Uni<Void>> handler) {
         IncomingRabbitMQMetadata metadata = message.getMetadata(IncomingRabbitMQMetadata.class)
                 .orElseThrow(() -> new IllegalArgumentException("not a RabbitMQ message"));
+        DeliveryChannel channel = DeliveryChannel.of(message);
         Envelope<Object> envelope;
         try {
             envelope = codec.decode(metadata, message.getPayload(), types);
         } catch (UnreadableMessageException e) {
             LOG.warnf("Parking unreadable message %s from %s (order %s): %s", metadata.getMessageId().orElse("?"),
                     metadata.getRoutingKey(), metadata.getCorrelationId().orElse("?"), Masked.emailsIn(e.getMessage()));
-            return settle(message.nack(e, PARK)).invoke(() -> parked.unreadable(metadata));
+            return settle(channel, metadata, () -> message.nack(e, PARK), () -> parked.unreadable(metadata));
         }
         Traces.aboutOrder(envelope.correlationId());
         Uni<Void> handled = handlerRetry.handle(envelope, handler, Vertx.currentContext());
         return handled.onItemOrFailure().transformToUni((ignored, failure) -> {
             if (failure == null) {
-                return settle(message.ack());
+                return settle(channel, metadata, message::ack, () -> {
+                });
             }
             if (failure instanceof UnreadableMessageException) {
                 LOG.warnf("Parking %s message %s (order %s): %s", envelope.type(), envelope.messageId(),
                         envelope.correlationId(), Masked.emailsIn(failure.getMessage()));
-                return settle(message.nack(failure, PARK)).invoke(() -> parked.unreadable(metadata));
+                return settle(channel, metadata, () -> message.nack(failure, PARK), () -> parked.unreadable(metadata));
             }
             LOG.warnf(failure, "Handling %s message %s failed (order %s, delivery %s); handing it back to the broker",
                     envelope.type(), envelope.messageId(), envelope.correlationId(), deliveryCount(metadata));
-            return settle(message.nack(failure, REDELIVER)).invoke(() -> parked.handedBack(metadata));
+            return settle(channel, metadata, () -> message.nack(failure, REDELIVER), () -> parked.handedBack(metadata));
         });
     }
 
-    private static Uni<Void> settle(CompletionStage<Void> settlement) {
-        return Uni.createFrom().completionStage(settlement);
+    /**
+     * Settles the message on the channel it came in on, then runs {@code settled}; or, when that channel is gone (the
+     * client reconnected meanwhile), leaves it: the broker took it back when the channel closed, and delivers it again
+     * ({@link DeliveryChannel}).
+     */
+    private static Uni<Void> settle(DeliveryChannel channel, IncomingRabbitMQMetadata metadata,
+            Supplier<CompletionStage<Void>> settlement, Runnable settled) {
+        if (channel.isGone()) {
+            LOG.infof("Message %s from %s not settled: the channel it came in on is gone, and the broker delivers it "
+                    + "again", metadata.getMessageId().orElse("?"), metadata.getRoutingKey());
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().completionStage(settlement).invoke(settled);
     }
 
     /** How many times the broker delivered this message before (quorum queues count it in x-delivery-count). */

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +22,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Consumes the test queue the way every service consumes its queues, and records what it saw, with the trace and the
  * MDC of each attempt. Work whose id starts with {@value #FLAKY} fails at its first attempt; work whose id starts with
- * {@value #UNREADABLE} fails with {@link UnreadableMessageException}.
+ * {@value #UNREADABLE} fails with {@link UnreadableMessageException}; the first attempt at work whose id starts with
+ * {@value #HELD} ends only when the test {@link #release}s it.
  */
 @ApplicationScoped
 public class ProbeConsumer {
@@ -29,6 +31,7 @@ public class ProbeConsumer {
     static final MessageTypes TYPES = MessageTypes.of(Work.class);
     static final String FLAKY = "flaky-";
     static final String UNREADABLE = "unreadable-";
+    static final String HELD = "held-";
     private static final Logger LOG = Logger.getLogger(ProbeConsumer.class);
 
     /** What an attempt saw: the MDC's order id, and the current trace. */
@@ -38,6 +41,7 @@ public class ProbeConsumer {
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Set<String> done = ConcurrentHashMap.newKeySet();
     private final Map<String, List<Attempt>> seen = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> held = new ConcurrentHashMap<>();
 
     private final Messaging messaging;
 
@@ -56,12 +60,21 @@ public class ProbeConsumer {
             if (work.id().startsWith(UNREADABLE)) {
                 return Uni.createFrom().failure(new UnreadableMessageException("no attempt can read " + work.id()));
             }
+            if (work.id().startsWith(HELD) && attempt == 1) {
+                return Uni.createFrom().completionStage(held.computeIfAbsent(work.id(), id -> new CompletableFuture<>()))
+                        .invoke(() -> done.add(work.id()));
+            }
             if (work.poison() || work.id().startsWith(FLAKY) && attempt == 1) {
                 return Uni.createFrom().failure(new IllegalStateException("poison " + work.id()));
             }
             done.add(work.id());
             return Uni.createFrom().voidItem();
         });
+    }
+
+    /** Lets the held first attempt at {@code id} end. */
+    void release(String id) {
+        held.computeIfAbsent(id, key -> new CompletableFuture<>()).complete(null);
     }
 
     boolean processed(Collection<String> ids) {

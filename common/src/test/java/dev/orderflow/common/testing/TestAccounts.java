@@ -104,7 +104,8 @@ public final class TestAccounts implements LauncherSessionListener {
         return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
-    private static void rabbitmqctl(List<String> arguments, String input, boolean mayFail) {
+    /** Runs rabbitmqctl (quiet) with {@code input} on its standard input; answers what it printed. */
+    static String rabbitmqctl(List<String> arguments, String input, boolean mayFail) {
         List<String> command = new ArrayList<>();
         if (!"root".equals(System.getProperty("user.name"))) {
             command.addAll(List.of("sudo", "-n"));
@@ -128,6 +129,7 @@ public final class TestAccounts implements LauncherSessionListener {
                         + output.strip() + ". The tests make their broker accounts with rabbitmqctl, as root or through"
                         + " passwordless sudo.");
             }
+            return output;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
         } catch (InterruptedException e) {

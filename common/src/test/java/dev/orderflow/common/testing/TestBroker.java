@@ -142,6 +142,25 @@ public final class TestBroker implements AutoCloseable, BeforeAllCallback, After
         return connection == null ? probe : probe.open(connection);
     }
 
+    /**
+     * Closes, from the broker's side, the connections named {@code connectionName} in the tests' virtual host, as a
+     * broker restart or a network cut would, and answers how many it closed. The connector names a channel's connection
+     * {@code "<channel> (Incoming)"} or {@code "<channel> (Outgoing)"}; its client reconnects.
+     */
+    public static int closeConnections(String connectionName) {
+        String listed = TestAccounts.rabbitmqctl(
+                List.of("list_connections", "-p", TestAccounts.VIRTUAL_HOST, "pid", "client_properties"), null, false);
+        int closed = 0;
+        for (String line : listed.lines().toList()) {
+            if (line.contains("\"" + connectionName + "\"")) {
+                String pid = line.strip().split("\\s+", 2)[0];
+                TestAccounts.rabbitmqctl(List.of("close_connection", pid, "closed by a test"), null, false);
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     /** Publishes and waits for the broker's confirm. */
     public synchronized void publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
         try {
