@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -134,8 +135,15 @@ class FailureDrillsIT {
             accepted = load.accepted();
             refused = load.refused();
         }
-        await().atMost(SETTLING).pollInterval(Duration.ofMillis(500))
-                .until(() -> accepted.stream().allMatch(id -> Shop.SETTLED.contains(Shop.orderById(id).getString("status"))));
+        try {
+            await().atMost(SETTLING).pollInterval(Duration.ofMillis(500))
+                    .until(() -> accepted.stream()
+                            .allMatch(id -> Shop.SETTLED.contains(Shop.orderById(id).getString("status"))));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(name + ": orders not settled " + SETTLING.toSeconds() + " s after the repair, by where "
+                    + "they stand (status, last step and outcome): " + unsettled(accepted) + "\nqueues:\n"
+                    + LocalSystem.queues(), e);
+        }
         Duration recovery = Duration.between(repaired, Instant.now());
         InvariantCheck.Report check = InvariantCheck.run(LocalSystem.endpoints(),
                 LocalSystem.tokens().mint(Tokens.Role.OPERATOR, "invariant-check"), SETTLING);
@@ -150,6 +158,13 @@ class FailureDrillsIT {
                 + (check.holds() ? "all hold" : "BROKEN") + " | " + recovery.toMillis() + " ms |");
         assertTrue(check.holds(), check.describe());
         assertEquals(ORDERS, accepted.size() + refused.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    /** The unsettled orders among {@code ids}, counted by their status and their history's last step and outcome. */
+    private static Map<String, Long> unsettled(List<String> ids) {
+        return ids.stream().map(Shop::orderById).filter(order -> !Shop.SETTLED.contains(order.getString("status")))
+                .collect(Collectors.groupingBy(order -> order.getString("status") + " " + order.getString("history[-1].step")
+                        + " " + order.getString("history[-1].outcome"), TreeMap::new, Collectors.counting()));
     }
 
     private static Connection broker() throws Exception {

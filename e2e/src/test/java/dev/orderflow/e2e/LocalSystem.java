@@ -137,6 +137,26 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
         execute(builder, String.join(" ", script), false);
     }
 
+    /**
+     * The run's queues as the broker has them now: messages ready, unacknowledged, and consumers, one queue a line; for
+     * a drill's failure message.
+     */
+    public static String queues() {
+        List<String> command = List.of("rabbitmqctl", "-q", "list_queues", "-p", virtualHost, "name", "messages_ready",
+                "messages_unacknowledged", "consumers");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return output.strip();
+        } catch (IOException e) {
+            return "(queues not listed: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(queues not listed: interrupted)";
+        }
+    }
+
     private static void command(List<String> command) {
         command(command, false);
     }
