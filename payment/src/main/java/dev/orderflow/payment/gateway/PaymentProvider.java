@@ -17,6 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dev.orderflow.common.http.TransientHttpException;
+import dev.orderflow.common.security.ApiKeyHeaders;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -24,15 +25,15 @@ import io.smallrye.mutiny.Uni;
 /**
  * The payment provider's HTTP API (docs/architecture.md, "The payment provider"), at
  * {@code quarkus.rest-client.payment-provider.url}: by default the payment service's own simulator. Every request
- * carries an {@code Idempotency-Key}, and the provider's API key ({@link ProviderApiKey}); the answers' unknown properties are
- * ignored, as providers add them freely.
+ * carries an {@code Idempotency-Key}, and the provider's API key ({@link ApiKeyHeaders}); the answers' unknown
+ * properties are ignored, as providers add them freely.
  * <p>
  * How answers map to failures: a 402 is a decline ({@link ChargeDeclinedException}); a 5xx or 429 is a failure that
  * may pass ({@link TransientHttpException}); any other error is a request the provider refuses, which no retry
  * cures.
  */
 @RegisterRestClient(configKey = "payment-provider")
-@RegisterClientHeaders(ProviderApiKey.class)
+@RegisterClientHeaders(ApiKeyHeaders.class)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 interface PaymentProvider {

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.orderflow.common.security.ApiKeyRequired;
 import dev.orderflow.payment.provider.ProviderApi.Cancellation;
 import dev.orderflow.payment.provider.ProviderApi.Charge;
 import dev.orderflow.payment.provider.ProviderApi.ErrorAnswer;
@@ -37,7 +38,7 @@ import io.smallrye.mutiny.Uni;
  * real providers' APIs are: every POST carries an {@code Idempotency-Key}; a declined charge is a 402 whose error
  * names a {@code declineCode}; a provider that cannot answer now says 503. Its callers are merchants, not users: each
  * request carries the provider's API key ({@code Authorization: Bearer <key>}, the key of {@code payment.provider.api-key}),
- * and without it is answered 401 ({@link ProviderAuthentication}).
+ * and without it is answered 401 ({@link ApiKeyRequired}).
  */
 @Path("/provider/v1")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,7 +47,7 @@ import io.smallrye.mutiny.Uni;
         + "through. Takes the provider's API key, not a user's token: Authorization: Bearer <payment.provider.api-key>; "
         + "a missing or wrong key is answered 401.")
 @PermitAll
-@ProviderAuthentication.Required
+@ApiKeyRequired
 public class ProviderResource {
 
     private final ProviderSimulator simulator;

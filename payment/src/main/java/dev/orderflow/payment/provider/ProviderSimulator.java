@@ -8,6 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -20,11 +22,14 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
+import dev.orderflow.common.security.ApiKey;
+import dev.orderflow.common.security.ThirdPartyKey;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.common.store.StoreIndexes;
 import dev.orderflow.payment.config.PaymentConfig;
 import dev.orderflow.payment.provider.ProviderApi.Cancellation;
 import dev.orderflow.payment.provider.ProviderApi.Charge;
+import dev.orderflow.payment.provider.ProviderApi.ErrorAnswer;
 import dev.orderflow.payment.provider.ProviderApi.NewCharge;
 import dev.orderflow.payment.provider.ProviderApi.Refund;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
@@ -85,6 +90,16 @@ public class ProviderSimulator implements StoreIndexes {
         this.config = config.simulator();
         this.memory = mongo.getDatabase(database).getCollection("provider_simulator");
         this.clock = clock;
+    }
+
+    /**
+     * The provider's API key ({@code payment.provider.api-key}), which every request of the service's client carries
+     * and which the simulator takes, refusing any other request as the provider does.
+     */
+    @Produces
+    @Singleton
+    static ThirdPartyKey providerKey(PaymentConfig config) {
+        return new ThirdPartyKey(ApiKey.configuredOrRandom(config.provider().apiKey()), ErrorAnswer.invalidApiKey());
     }
 
     @Override

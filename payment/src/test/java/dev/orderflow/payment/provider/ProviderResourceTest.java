@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.common.security.ThirdPartyKey;
 import dev.orderflow.common.testing.Tokens;
-import dev.orderflow.payment.gateway.ProviderApiKey;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -28,7 +28,7 @@ import io.restassured.specification.RequestSpecification;
 class ProviderResourceTest {
 
     @Inject
-    ProviderApiKey providerKey;
+    ThirdPartyKey providerKey;
 
     @BeforeEach
     void withTheApiKey() {

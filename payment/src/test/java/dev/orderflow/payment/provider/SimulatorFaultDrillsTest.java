@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.common.security.ThirdPartyKey;
 import dev.orderflow.common.testing.Tokens;
-import dev.orderflow.payment.gateway.ProviderApiKey;
 import dev.orderflow.payment.testing.ProviderDown;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -27,7 +27,7 @@ import io.quarkus.test.junit.TestProfile;
 class SimulatorFaultDrillsTest {
 
     @Inject
-    ProviderApiKey providerKey;
+    ThirdPartyKey providerKey;
 
     @BeforeEach
     void withTheApiKey() {

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.orderflow.common.security.ApiKeyRequired;
 import dev.orderflow.shipping.carrier.CarrierApi.ErrorAnswer;
 import dev.orderflow.shipping.carrier.CarrierApi.Label;
 import dev.orderflow.shipping.carrier.CarrierApi.NewLabel;
@@ -35,7 +36,7 @@ import io.smallrye.mutiny.Uni;
  * and multi-carrier APIs are: the carrier is named in the request; every POST carries an {@code Idempotency-Key}; an
  * address the carrier refuses is a 422 whose error names a code; a carrier that cannot answer now says 503. Its
  * callers are shippers, not users: each request carries the carrier's API key ({@code Authorization: Bearer <key>}, the
- * key of {@code shipping.carrier.api-key}), and without it is answered 401 ({@link CarrierAuthentication}).
+ * key of {@code shipping.carrier.api-key}), and without it is answered 401 ({@link ApiKeyRequired}).
  */
 @Path("/carrier/v1")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,7 +45,7 @@ import io.smallrye.mutiny.Uni;
         + "carrier's API key, not a user's token: Authorization: Bearer <shipping.carrier.api-key>; a missing or wrong "
         + "key is answered 401.")
 @PermitAll
-@CarrierAuthentication.Required
+@ApiKeyRequired
 public class CarrierResource {
 
     private final CarrierSimulator simulator;

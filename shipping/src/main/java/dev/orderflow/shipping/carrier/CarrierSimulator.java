@@ -11,6 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -22,8 +24,11 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
+import dev.orderflow.common.security.ApiKey;
+import dev.orderflow.common.security.ThirdPartyKey;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.common.store.StoreIndexes;
+import dev.orderflow.shipping.carrier.CarrierApi.ErrorAnswer;
 import dev.orderflow.shipping.carrier.CarrierApi.Label;
 import dev.orderflow.shipping.carrier.CarrierApi.NewLabel;
 import dev.orderflow.shipping.config.ShippingConfig;
@@ -102,6 +107,16 @@ public class CarrierSimulator implements StoreIndexes {
         this.config = config.simulator();
         this.memory = mongo.getDatabase(database).getCollection("carrier_simulator");
         this.clock = clock;
+    }
+
+    /**
+     * The carrier's API key ({@code shipping.carrier.api-key}), which every request of the service's client carries
+     * and which the simulator takes, refusing any other request as the carrier does.
+     */
+    @Produces
+    @Singleton
+    static ThirdPartyKey carrierKey(ShippingConfig config) {
+        return new ThirdPartyKey(ApiKey.configuredOrRandom(config.carrier().apiKey()), ErrorAnswer.invalidApiKey());
     }
 
     @Override

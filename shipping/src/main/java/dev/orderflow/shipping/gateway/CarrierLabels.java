@@ -17,6 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dev.orderflow.common.http.TransientHttpException;
+import dev.orderflow.common.security.ApiKeyHeaders;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -24,15 +25,14 @@ import io.smallrye.mutiny.Uni;
 /**
  * The carrier's label API (docs/architecture.md, "The carrier"), at {@code quarkus.rest-client.carrier.url}: by default
  * the shipping service's own simulator. Every request carries an {@code Idempotency-Key}, and the carrier's API key
- * ({@link CarrierApiKey}); the answers' unknown
- * properties are ignored, as carriers add them freely.
+ * ({@link ApiKeyHeaders}); the answers' unknown properties are ignored, as carriers add them freely.
  * <p>
  * How answers map to failures: a 422 is a refused address ({@link LabelRefusedException}); a 5xx or 429 is a failure
  * that may pass ({@link TransientHttpException}); any other error is a request the carrier refuses, which no retry
  * cures.
  */
 @RegisterRestClient(configKey = "carrier")
-@RegisterClientHeaders(CarrierApiKey.class)
+@RegisterClientHeaders(ApiKeyHeaders.class)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 interface CarrierLabels {

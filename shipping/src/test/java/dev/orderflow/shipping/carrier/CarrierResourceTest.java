@@ -17,8 +17,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.common.security.ThirdPartyKey;
 import dev.orderflow.common.testing.Tokens;
-import dev.orderflow.shipping.gateway.CarrierApiKey;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -33,7 +33,7 @@ import io.restassured.specification.RequestSpecification;
 class CarrierResourceTest {
 
     @Inject
-    CarrierApiKey carrierKey;
+    ThirdPartyKey carrierKey;
 
     @BeforeEach
     void withTheApiKey() {

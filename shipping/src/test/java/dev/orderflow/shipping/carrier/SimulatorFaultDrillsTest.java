@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.orderflow.common.security.ThirdPartyKey;
 import dev.orderflow.common.testing.Tokens;
-import dev.orderflow.shipping.gateway.CarrierApiKey;
 import dev.orderflow.shipping.testing.CarrierDown;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -27,7 +27,7 @@ import io.quarkus.test.junit.TestProfile;
 class SimulatorFaultDrillsTest {
 
     @Inject
-    CarrierApiKey carrierKey;
+    ThirdPartyKey carrierKey;
 
     @BeforeEach
     void withTheApiKey() {

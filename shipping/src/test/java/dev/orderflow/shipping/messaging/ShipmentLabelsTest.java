@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.orderflow.common.security.ThirdPartyKey;
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
 import dev.orderflow.common.testing.TestBroker;
@@ -27,7 +28,6 @@ import dev.orderflow.contracts.shipping.ShipmentRejected;
 import dev.orderflow.contracts.shipping.ShipmentScheduled;
 import dev.orderflow.shipping.Shipment;
 import dev.orderflow.shipping.ShipmentStatus;
-import dev.orderflow.shipping.gateway.CarrierApiKey;
 import dev.orderflow.shipping.repository.ShipmentRepository;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -43,7 +43,7 @@ import io.restassured.path.json.JsonPath;
 class ShipmentLabelsTest {
 
     @Inject
-    CarrierApiKey carrierKey;
+    ThirdPartyKey carrierKey;
 
     static final String REPLY_TO = "shipping-labels-test-" + UUID.randomUUID();
 
