@@ -21,8 +21,6 @@ import jakarta.ws.rs.core.Response;
  */
 public final class ApiKey {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final String authorization;
 
     private ApiKey(String key) {
@@ -67,8 +65,9 @@ public final class ApiKey {
     }
 
     private static String random() {
+        // made here, once a start: a SecureRandom in a static field would be seeded when a native image is built
         byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
+        new SecureRandom().nextBytes(key);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
     }
 }
