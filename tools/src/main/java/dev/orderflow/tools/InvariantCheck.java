@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,14 +92,12 @@ public final class InvariantCheck {
 
     /** The invariants, on one snapshot; no I/O. */
     public static Report evaluate(Snapshot snapshot, Duration waited) {
-        Map<String, JsonNode> payments = byOrder(snapshot.payments());
-        Map<String, JsonNode> shipments = byOrder(snapshot.shipments());
         List<Result> results = List.of(
                 settled(snapshot),
                 stockConserved(snapshot),
                 reservationsClosed(snapshot),
-                paymentsMatch(snapshot, payments),
-                shipmentsMatch(snapshot, shipments),
+                paymentsMatch(snapshot),
+                shipmentsMatch(snapshot),
                 notifiedOnce(snapshot));
         Map<String, Long> statuses = snapshot.orders().stream()
                 .collect(Collectors.groupingBy(order -> order.path("status").asText(), TreeMap::new, Collectors.counting()));
@@ -170,36 +169,36 @@ public final class InvariantCheck {
         return new Result("a settled order holds no stock (committed or released)", violations);
     }
 
-    private static Result paymentsMatch(Snapshot snapshot, Map<String, JsonNode> payments) {
-        List<String> violations = new ArrayList<>();
-        for (JsonNode order : snapshot.orders()) {
-            String status = order.path("status").asText();
-            JsonNode payment = payments.get(id(order));
-            String paid = payment == null ? "NONE" : payment.path("status").asText();
-            if (status.equals("CANCELLED") && PAYMENT_KEPT.contains(paid)) {
-                violations.add(id(order) + " is CANCELLED but its payment is " + paid);
-            }
-            if (CONFIRMED.contains(status) && !paid.equals("CAPTURED")) {
-                violations.add(id(order) + " is " + status + " but its payment is " + paid);
-            }
-        }
-        return new Result("every charge of a cancelled order is refunded, every confirmed order is paid", violations);
+    private static Result paymentsMatch(Snapshot snapshot) {
+        return matched(snapshot, byOrder(snapshot.payments()), "payment", (status, paid) -> status.equals("CANCELLED")
+                ? PAYMENT_KEPT.contains(paid)
+                : CONFIRMED.contains(status) && !paid.equals("CAPTURED"),
+                "every charge of a cancelled order is refunded, every confirmed order is paid");
     }
 
-    private static Result shipmentsMatch(Snapshot snapshot, Map<String, JsonNode> shipments) {
+    private static Result shipmentsMatch(Snapshot snapshot) {
+        return matched(snapshot, byOrder(snapshot.shipments()), "shipment", (status, shipped) -> status.equals("CANCELLED")
+                ? !shipped.equals("NONE") && !SHIPMENT_CALLED_OFF.contains(shipped)
+                : CONFIRMED.contains(status) && (shipped.equals("NONE") || SHIPMENT_CALLED_OFF.contains(shipped)),
+                "a cancelled order ships nothing, every confirmed order has a shipment");
+    }
+
+    /**
+     * Each order's status against the status of what another service holds for it (its payment, its shipment; NONE
+     * when it holds nothing): {@code broken} says which pairs break the invariant.
+     */
+    private static Result matched(Snapshot snapshot, Map<String, JsonNode> held, String what,
+            BiPredicate<String, String> broken, String invariant) {
         List<String> violations = new ArrayList<>();
         for (JsonNode order : snapshot.orders()) {
             String status = order.path("status").asText();
-            JsonNode shipment = shipments.get(id(order));
-            String shipped = shipment == null ? "NONE" : shipment.path("status").asText();
-            if (status.equals("CANCELLED") && shipment != null && !SHIPMENT_CALLED_OFF.contains(shipped)) {
-                violations.add(id(order) + " is CANCELLED but its shipment is " + shipped);
-            }
-            if (CONFIRMED.contains(status) && (shipment == null || SHIPMENT_CALLED_OFF.contains(shipped))) {
-                violations.add(id(order) + " is " + status + " but its shipment is " + shipped);
+            JsonNode item = held.get(id(order));
+            String its = item == null ? "NONE" : item.path("status").asText();
+            if (broken.test(status, its)) {
+                violations.add(id(order) + " is " + status + " but its " + what + " is " + its);
             }
         }
-        return new Result("a cancelled order ships nothing, every confirmed order has a shipment", violations);
+        return new Result(invariant, violations);
     }
 
     private static Result notifiedOnce(Snapshot snapshot) {
@@ -247,5 +246,4 @@ public final class InvariantCheck {
             throw new IllegalStateException("interrupted", e);
         }
     }
-
 }

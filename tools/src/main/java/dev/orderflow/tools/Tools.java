@@ -42,7 +42,7 @@ import dev.orderflow.tools.load.History;
  * customer of its own: both mint their tokens with the local run's private key ({@code --key}, by default
  * {@code keys/jwt-private.pem} of {@code ORDERFLOW_RUN_DIR}, else of {@code run/}); {@code check --token} takes an
  * operator token from elsewhere instead (an identity provider's, in production). {@code token} prints one token per
- * {@code --subject}, a line each, in that order ({@link Tokens}); {@code keys} makes the signing key pair in a
+ * {@code --subject}, a line each, in that order ({@link TokenCommand}); {@code keys} makes the signing key pair in a
  * directory unless it is there ({@link SigningKeys}), as the local run does at its first start.
  */
 public final class Tools {
@@ -82,9 +82,9 @@ public final class Tools {
             } else if (args.length >= 1 && args[0].equals("preload")) {
                 return preload(args);
             } else if (args.length >= 1 && args[0].equals("token")) {
-                return token(args);
+                return TokenCommand.token(args);
             } else if (args.length >= 1 && args[0].equals("keys")) {
-                return keys(args);
+                return TokenCommand.keys(args);
             } else if (args.length >= 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
                 System.out.println(USAGE);
                 return 0;
@@ -115,7 +115,7 @@ public final class Tools {
         }
         Optional<String> given = options.text("--token");
         String token = given.isPresent() ? given.get()
-                : signer(options, Tokens.LOCAL_ISSUER).mint(Tokens.Role.OPERATOR, "invariant-check");
+                : TokenCommand.signer(options, Tokens.LOCAL_ISSUER).mint(Tokens.Role.OPERATOR, "invariant-check");
         InvariantCheck.Report report = InvariantCheck.run(new Endpoints(order, inventory, payment, shipping, notification),
                 token, settle);
         System.out.print(report.describe());
@@ -146,7 +146,8 @@ public final class Tools {
             System.err.println("--rate, --products and --duration must be positive, --step at least 0\n" + USAGE);
             return 2;
         }
-        Tokens tokens = signer(options, Tokens.LOCAL_ISSUER, runDir.resolve("keys").resolve(SigningKeys.PRIVATE_KEY));
+        Tokens tokens = TokenCommand.signer(options, Tokens.LOCAL_ISSUER,
+                runDir.resolve("keys").resolve(SigningKeys.PRIVATE_KEY));
         Bench.Settings settings = new Bench.Settings(new Endpoints(order, inventory, local.payment(), local.shipping(),
                 local.notification()), rate, step, maxRate, duration, maxP99, warmUp, products, perfTest, runDir, store,
                 tokens);
@@ -174,56 +175,6 @@ public final class Tools {
             System.err.println(e.getMessage());
             return 1;
         }
-    }
-
-    private static int token(String[] args) throws Options.UsageException, Options.HelpRequested {
-        Options options = Options.parse(args, 1, Set.of("--role", "--subject", "--ttl", "--key", "--issuer"));
-        String roleName = options.text("--role").orElseThrow(() -> new Options.UsageException("--role must be given"));
-        Tokens.Role role;
-        try {
-            role = Tokens.Role.of(roleName);
-        } catch (IllegalArgumentException e) {
-            throw new Options.UsageException("--role takes customer, operator or carrier, not '" + roleName + "'");
-        }
-        List<String> subjects = options.all("--subject");
-        if (subjects.isEmpty()) {
-            if (role == Tokens.Role.CUSTOMER) {
-                throw new Options.UsageException("a customer's token needs --subject, the customerId it orders for");
-            }
-            subjects = List.of(role.claim());
-        }
-        if (subjects.stream().anyMatch(String::isBlank)) {
-            throw new Options.UsageException("--subject takes a name, not blank");
-        }
-        Duration ttl = options.ttl("--ttl", Tokens.DEFAULT_TTL);
-        Tokens tokens = signer(options, options.text("--issuer").orElse(Tokens.LOCAL_ISSUER));
-        StringBuilder out = new StringBuilder();
-        subjects.forEach(subject -> out.append(tokens.mint(role, subject, ttl)).append('\n'));
-        System.out.print(out);
-        return 0;
-    }
-
-    private static int keys(String[] args) throws Options.UsageException, Options.HelpRequested {
-        Options options = Options.parse(args, 1, Set.of("--dir"));
-        Path directory = Path.of(options.text("--dir").orElseThrow(() -> new Options.UsageException("--dir must be given")));
-        boolean made = SigningKeys.ensure(directory);
-        System.out.println((made ? "made " : "kept ") + directory.resolve(SigningKeys.PRIVATE_KEY) + " and "
-                + directory.resolve(SigningKeys.PUBLIC_KEY));
-        return 0;
-    }
-
-    /** Signs with {@code --key}, else with the local run's private key; a missing key stops the command, with why. */
-    private static Tokens signer(Options options, String issuer) throws Options.UsageException {
-        return signer(options, issuer, SigningKeys.defaultPrivateKey(System.getenv()));
-    }
-
-    private static Tokens signer(Options options, String issuer, Path otherwise) throws Options.UsageException {
-        Path key = options.text("--key").map(Path::of).orElse(otherwise);
-        if (!Files.isRegularFile(key)) {
-            throw new Options.UsageException("no private key at " + key.toAbsolutePath() + ": start the local run"
-                    + " (deploy/local/start.sh makes it), or name one with --key");
-        }
-        return Tokens.signedWith(key, issuer);
     }
 
     private static int parked(String[] args) throws Exception {

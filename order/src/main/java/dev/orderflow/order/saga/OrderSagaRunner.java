@@ -1,7 +1,6 @@
 package dev.orderflow.order.saga;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -14,11 +13,9 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 import dev.orderflow.common.messaging.Envelope;
-import dev.orderflow.common.messaging.Messaging;
 import dev.orderflow.common.outbox.PendingMessage;
 import dev.orderflow.common.rest.ProblemException;
 import dev.orderflow.contracts.order.CancellationReason;
@@ -30,16 +27,14 @@ import dev.orderflow.order.messaging.OrderStatusFeed;
 import dev.orderflow.order.repository.ConcurrentChangeException;
 import dev.orderflow.order.repository.OrderCache;
 import dev.orderflow.order.repository.OrderRepository;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
  * Runs {@link OrderSaga} against the store and the broker. Every change follows the same path ({@link #change}): read
  * the order, decide, store the decision with one conditional update on the order's version, and only then push the new
  * status to the order's open streams ({@link OrderStatusFeed}), send the commands and publish the events the decision
- * produced. A crash between storing and sending loses nothing: the command is awaited with a deadline, and
- * {@link SagaRecovery} sends it again; the events wait in the order's outbox.
+ * produced ({@link SagaDispatch}). A crash between storing and sending loses nothing: the command is awaited with a
+ * deadline, and {@link SagaRecovery} sends it again; the events wait in the order's outbox.
  */
 @ApplicationScoped
 public class OrderSagaRunner {
@@ -48,9 +43,7 @@ public class OrderSagaRunner {
     private static final int CONCURRENT_CHANGE_RETRIES = 10;
 
     private final OrderRepository orders;
-    private final Messaging messaging;
-    private final MutinyEmitter<byte[]> commands;
-    private final OrderEvents events;
+    private final SagaDispatch dispatch;
     private final OrderStatusFeed statusFeed;
     private final SagaEngine<Order> engine;
     private final OrderCache cache;
@@ -58,16 +51,13 @@ public class OrderSagaRunner {
     private final SagaMetrics metrics;
     private final Clock clock;
 
-    public OrderSagaRunner(OrderRepository orders, OrderCache cache, Admission admission, Messaging messaging,
-            @Channel("commands") MutinyEmitter<byte[]> commands, OrderEvents events, OrderStatusFeed statusFeed,
-            SagaMetrics metrics, OrderConfig config, Clock clock) {
+    public OrderSagaRunner(OrderRepository orders, OrderCache cache, Admission admission, SagaDispatch dispatch,
+            OrderStatusFeed statusFeed, SagaMetrics metrics, OrderConfig config, Clock clock) {
         this.orders = orders;
         this.cache = cache;
         this.admission = admission;
         this.metrics = metrics;
-        this.messaging = messaging;
-        this.commands = commands;
-        this.events = events;
+        this.dispatch = dispatch;
         this.statusFeed = statusFeed;
         this.clock = clock;
         Map<String, SagaEngine.Timing> timings = new HashMap<>();
@@ -95,7 +85,7 @@ public class OrderSagaRunner {
                 .invoke(() -> LOG.infof("Order %s placed", order.id))
                 .invoke(metrics::placed)
                 .invoke(admission::started)
-                .invoke(() -> dispatch(order, transition.commands(), List.copyOf(order.outbox)).subscribe().with(sent -> {
+                .invoke(() -> dispatch.send(order, transition.commands(), List.copyOf(order.outbox)).subscribe().with(sent -> {
                 }, failure -> LOG.warnf("Order %s: first command not sent yet (%s)", order.id, failure.toString())))
                 .map(stored -> {
                     Order placed = orders.copy(stored);
@@ -175,7 +165,7 @@ public class OrderSagaRunner {
                     admission.ended();
                 }
                 // the messages are built before the order is handed back: from then on its next change may hold it
-                Uni<Void> sending = dispatch(stored, transition.get().commands(), newEvents);
+                Uni<Void> sending = dispatch.send(stored, transition.get().commands(), newEvents);
                 if (!keep) {
                     return sending.replaceWith(stored);
                 }
@@ -231,29 +221,5 @@ public class OrderSagaRunner {
                     .add(new Order.HistoryEntry(now, order.status, null, order.status.name().toLowerCase(Locale.ROOT), reason));
             LOG.infof("Order %s: %s -> %s%s", order.id, before, order.status, reason == null ? "" : " (" + reason + ")");
         }
-    }
-
-    /**
-     * Sends the decided commands, each expiring from its queue at the step's deadline (when the saga sends it again,
-     * or gives up: a command that waited that long is not worth carrying out twice), then publishes the new events
-     * through the outbox. Everything sent is built here, from the order as it is now; the returned Uni does not touch
-     * the order. Failures are repaired by the recovery loop and the outbox sweep.
-     */
-    private Uni<Void> dispatch(Order order, List<Transition.Command> decided, List<PendingMessage> newEvents) {
-        String orderId = order.id;
-        Duration expiresIn = order.saga.deadline == null ? null : Duration.between(clock.instant(), order.saga.deadline);
-        List<Envelope<Object>> sent = decided.stream()
-                .map(command -> Envelope.of(command.id(), orderId, command.payload()).withReplyTo(OrderSaga.REPLY_TO))
-                .toList();
-        Uni<Void> publishing = events.publish(order, newEvents);
-        return Multi.createFrom().iterable(sent)
-                .onItem().transformToUniAndMerge(command -> messaging.publish(commands, command, expiresIn))
-                .collect().last().replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("Order %s: command not sent (%s); it is sent again at its deadline", orderId,
-                            failure.toString());
-                    return Uni.createFrom().voidItem();
-                })
-                .chain(() -> publishing);
     }
 }
