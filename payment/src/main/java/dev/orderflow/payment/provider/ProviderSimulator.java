@@ -18,7 +18,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 
-import dev.orderflow.common.security.ApiKey;
 import dev.orderflow.common.security.ThirdPartyKey;
 import dev.orderflow.common.simulator.SimulatedFaults;
 import dev.orderflow.common.store.MongoSupport;
@@ -87,7 +86,7 @@ public class ProviderSimulator implements StoreIndexes {
     @Produces
     @Singleton
     static ThirdPartyKey providerKey(PaymentConfig config) {
-        return new ThirdPartyKey(ApiKey.configuredOrRandom(config.provider().apiKey()), ErrorAnswer.invalidApiKey());
+        return ThirdPartyKey.of(config.provider(), ErrorAnswer.invalidApiKey());
     }
 
     @Override

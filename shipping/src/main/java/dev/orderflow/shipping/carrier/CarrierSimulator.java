@@ -21,7 +21,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 
-import dev.orderflow.common.security.ApiKey;
 import dev.orderflow.common.security.ThirdPartyKey;
 import dev.orderflow.common.simulator.SimulatedFaults;
 import dev.orderflow.common.store.MongoSupport;
@@ -103,7 +102,7 @@ public class CarrierSimulator implements StoreIndexes {
     @Produces
     @Singleton
     static ThirdPartyKey carrierKey(ShippingConfig config) {
-        return new ThirdPartyKey(ApiKey.configuredOrRandom(config.carrier().apiKey()), ErrorAnswer.invalidApiKey());
+        return ThirdPartyKey.of(config.carrier(), ErrorAnswer.invalidApiKey());
     }
 
     @Override
