@@ -12,6 +12,13 @@ public final class MongoSupport {
     public static final FindOneAndUpdateOptions RETURN_AFTER = new FindOneAndUpdateOptions()
             .returnDocument(ReturnDocument.AFTER);
 
+    /**
+     * An upsert that answers with the document as it stands after it: a first answer written once (its fields set on
+     * insert), or the one written before.
+     */
+    public static final FindOneAndUpdateOptions FIRST_ANSWER = new FindOneAndUpdateOptions().upsert(true)
+            .returnDocument(ReturnDocument.AFTER);
+
     private MongoSupport() {
     }
 

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.orderflow.common.security.ApiKeyRequired;
+import dev.orderflow.common.simulator.SimulatedFaults;
+import dev.orderflow.common.simulator.SimulatorUnavailable;
 import dev.orderflow.payment.provider.ProviderApi.Cancellation;
 import dev.orderflow.payment.provider.ProviderApi.Charge;
 import dev.orderflow.payment.provider.ProviderApi.ErrorAnswer;
@@ -90,8 +92,7 @@ public class ProviderResource {
     }
 
     @ServerExceptionMapper
-    public Response unavailable(ProviderSimulator.Unavailable e) {
-        return Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", "1")
-                .entity(ErrorAnswer.unavailable(e.getMessage())).build();
+    public Response unavailable(SimulatorUnavailable e) {
+        return SimulatedFaults.unavailable(ErrorAnswer.unavailable(e.getMessage()));
     }
 }

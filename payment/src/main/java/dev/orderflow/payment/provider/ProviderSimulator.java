@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -17,13 +15,11 @@ import org.bson.types.Decimal128;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
-import dev.orderflow.common.security.ApiKey;
 import dev.orderflow.common.security.ThirdPartyKey;
+import dev.orderflow.common.simulator.SimulatedFaults;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.common.store.StoreIndexes;
 import dev.orderflow.payment.config.PaymentConfig;
@@ -70,24 +66,15 @@ public class ProviderSimulator implements StoreIndexes {
     public record Declined(String declineCode) implements ChargeAnswer {
     }
 
-    /** The simulator does not answer this time (a fault drill): a 503, after which nothing has changed. */
-    public static final class Unavailable extends RuntimeException {
-
-        Unavailable(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    private static final FindOneAndUpdateOptions FIRST_ANSWER = new FindOneAndUpdateOptions().upsert(true)
-            .returnDocument(ReturnDocument.AFTER);
-
     private final PaymentConfig.Simulator config;
+    private final SimulatedFaults faults;
     private final ReactiveMongoCollection<Document> memory;
     private final Clock clock;
 
     public ProviderSimulator(PaymentConfig config, ReactiveMongoClient mongo,
             @ConfigProperty(name = "quarkus.mongodb.database") String database, Clock clock) {
         this.config = config.simulator();
+        this.faults = new SimulatedFaults(this.config, "provider");
         this.memory = mongo.getDatabase(database).getCollection("provider_simulator");
         this.clock = clock;
     }
@@ -99,7 +86,7 @@ public class ProviderSimulator implements StoreIndexes {
     @Produces
     @Singleton
     static ThirdPartyKey providerKey(PaymentConfig config) {
-        return new ThirdPartyKey(ApiKey.configuredOrRandom(config.provider().apiKey()), ErrorAnswer.invalidApiKey());
+        return ThirdPartyKey.of(config.provider(), ErrorAnswer.invalidApiKey());
     }
 
     @Override
@@ -110,11 +97,9 @@ public class ProviderSimulator implements StoreIndexes {
     /** Charges the reference, unless it was charged, declined or cancelled before: then that first answer stands. */
     public Uni<ChargeAnswer> charge(String idempotencyKey, NewCharge request) {
         if (NO_ANSWER.equals(request.paymentMethod())) {
-            // held without a thread, longer than a client waits, and then nothing decided
-            return Uni.createFrom().nullItem().onItem().delayIt().by(config.timeoutDelay())
-                    .chain(() -> Uni.createFrom().failure(new Unavailable("the card network did not answer in time")));
+            return faults.noAnswer("the card network did not answer in time");
         }
-        return answer(() -> {
+        return faults.answer(() -> {
             String declineCode = declineCode(request, config.amountLimit());
             Bson firstAnswer = declineCode == null
                     ? Updates.combine(Updates.setOnInsert("state", State.CHARGED.name()),
@@ -126,14 +111,14 @@ public class ProviderSimulator implements StoreIndexes {
                             Updates.setOnInsert("amount", request.amount()),
                             Updates.setOnInsert("currency", request.currency()),
                             Updates.setOnInsert("at", clock.instant())),
-                    FIRST_ANSWER)
+                    MongoSupport.FIRST_ANSWER)
                     .map(ProviderSimulator::chargeAnswer);
         });
     }
 
     /** Gives the charge back, once: asked again, answers the same refund. Null when there is no such charge. */
     public Uni<Refund> refund(String chargeId) {
-        return answer(() -> memory
+        return faults.answer(() -> memory
                 .findOneAndUpdate(Filters.and(Filters.eq("chargeId", chargeId), Filters.eq("state", State.CHARGED.name())),
                         refunded(), MongoSupport.RETURN_AFTER)
                 .onItem().ifNull().switchTo(() -> memory.find(Filters.eq("chargeId", chargeId)).collect().first())
@@ -145,7 +130,7 @@ public class ProviderSimulator implements StoreIndexes {
      * under it succeeds. A technical cancel: for a merchant who never got a charge's answer, hence knows no charge id.
      */
     public Uni<Cancellation> cancel(String reference) {
-        return answer(() -> cancelCharge(reference));
+        return faults.answer(() -> cancelCharge(reference));
     }
 
     private Uni<Cancellation> cancelCharge(String reference) {
@@ -158,7 +143,7 @@ public class ProviderSimulator implements StoreIndexes {
                     return memory.findOneAndUpdate(Filters.eq("_id", reference),
                             Updates.combine(Updates.setOnInsert("state", State.CLOSED.name()),
                                     Updates.setOnInsert("at", clock.instant())),
-                            FIRST_ANSWER)
+                            MongoSupport.FIRST_ANSWER)
                             .chain(known -> State.CHARGED.name().equals(known.getString("state")) ? cancelCharge(reference)
                                     : Uni.createFrom().item(cancellationOf(known)));
                 });
@@ -204,16 +189,5 @@ public class ProviderSimulator implements StoreIndexes {
     private static BigDecimal amount(Document known) {
         Object amount = known.get("amount");
         return amount instanceof Decimal128 decimal ? decimal.bigDecimalValue() : (BigDecimal) amount;
-    }
-
-    /** Answers after the configured latency, or fails at the configured rate (before deciding anything). */
-    private <T> Uni<T> answer(Supplier<Uni<T>> decision) {
-        Uni<T> answer = Uni.createFrom().deferred(() -> {
-            if (config.failureRate() > 0 && ThreadLocalRandom.current().nextDouble() < config.failureRate()) {
-                return Uni.createFrom().failure(new Unavailable("simulated provider failure"));
-            }
-            return decision.get();
-        });
-        return config.latency().isZero() ? answer : answer.onItem().delayIt().by(config.latency());
     }
 }

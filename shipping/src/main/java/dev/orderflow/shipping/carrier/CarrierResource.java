@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.orderflow.common.security.ApiKeyRequired;
+import dev.orderflow.common.simulator.SimulatedFaults;
+import dev.orderflow.common.simulator.SimulatorUnavailable;
 import dev.orderflow.shipping.carrier.CarrierApi.ErrorAnswer;
 import dev.orderflow.shipping.carrier.CarrierApi.Label;
 import dev.orderflow.shipping.carrier.CarrierApi.NewLabel;
@@ -89,8 +91,7 @@ public class CarrierResource {
     }
 
     @ServerExceptionMapper
-    public Response unavailable(CarrierSimulator.Unavailable e) {
-        return Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", "1")
-                .entity(ErrorAnswer.unavailable(e.getMessage())).build();
+    public Response unavailable(SimulatorUnavailable e) {
+        return SimulatedFaults.unavailable(ErrorAnswer.unavailable(e.getMessage()));
     }
 }

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -19,13 +18,11 @@ import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
-import dev.orderflow.common.security.ApiKey;
 import dev.orderflow.common.security.ThirdPartyKey;
+import dev.orderflow.common.simulator.SimulatedFaults;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.common.store.StoreIndexes;
 import dev.orderflow.shipping.carrier.CarrierApi.ErrorAnswer;
@@ -87,24 +84,13 @@ public class CarrierSimulator implements StoreIndexes {
     public record UnknownCarrier(String carrier) implements LabelAnswer {
     }
 
-    /** The simulator does not answer this time (a fault drill): a 503, after which nothing has changed. */
-    public static final class Unavailable extends RuntimeException {
-
-        Unavailable(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    private static final FindOneAndUpdateOptions FIRST_ANSWER = new FindOneAndUpdateOptions().upsert(true)
-            .returnDocument(ReturnDocument.AFTER);
-
-    private final ShippingConfig.Simulator config;
+    private final SimulatedFaults faults;
     private final ReactiveMongoCollection<Document> memory;
     private final Clock clock;
 
     public CarrierSimulator(ShippingConfig config, ReactiveMongoClient mongo,
             @ConfigProperty(name = "quarkus.mongodb.database") String database, Clock clock) {
-        this.config = config.simulator();
+        this.faults = new SimulatedFaults(config.simulator(), "carrier");
         this.memory = mongo.getDatabase(database).getCollection("carrier_simulator");
         this.clock = clock;
     }
@@ -116,7 +102,7 @@ public class CarrierSimulator implements StoreIndexes {
     @Produces
     @Singleton
     static ThirdPartyKey carrierKey(ShippingConfig config) {
-        return new ThirdPartyKey(ApiKey.configuredOrRandom(config.carrier().apiKey()), ErrorAnswer.invalidApiKey());
+        return ThirdPartyKey.of(config.carrier(), ErrorAnswer.invalidApiKey());
     }
 
     @Override
@@ -127,16 +113,13 @@ public class CarrierSimulator implements StoreIndexes {
     /** Books a label, unless one was booked or refused under the key before: then that first answer stands. */
     public Uni<LabelAnswer> createLabel(String idempotencyKey, NewLabel request) {
         if (NO_ANSWER.equals(request.recipient().postalCode())) {
-            // held without a thread, longer than a client waits, and then nothing decided
-            return Uni.createFrom().nullItem().onItem().delayIt().by(config.timeoutDelay())
-                    .chain(() -> Uni.createFrom()
-                            .failure(new Unavailable("the carrier's booking system did not answer in time")));
+            return faults.noAnswer("the carrier's booking system did not answer in time");
         }
         Carrier carrier = CARRIERS.get(request.carrier());
         if (carrier == null) {
             return Uni.createFrom().item(new UnknownCarrier(request.carrier()));
         }
-        return answer(() -> {
+        return faults.answer(() -> {
             Bson firstAnswer = UNDELIVERABLE.equals(request.recipient().postalCode())
                     ? Updates.combine(Updates.setOnInsert("state", State.REFUSED.name()),
                             Updates.setOnInsert("refusal", "address_undeliverable"),
@@ -151,14 +134,14 @@ public class CarrierSimulator implements StoreIndexes {
                     Updates.combine(firstAnswer, Updates.setOnInsert("carrier", carrier.name()),
                             Updates.setOnInsert("reference", request.reference()),
                             Updates.setOnInsert("at", clock.instant())),
-                    FIRST_ANSWER)
+                    MongoSupport.FIRST_ANSWER)
                     .map(CarrierSimulator::labelAnswer);
         });
     }
 
     /** Calls the label off, once: asked again, answers the same cancelled label. Null when there is no such label. */
     public Uni<Label> cancel(String labelId) {
-        return answer(() -> memory
+        return faults.answer(() -> memory
                 .findOneAndUpdate(Filters.and(Filters.eq("labelId", labelId), Filters.eq("state", State.CREATED.name())),
                         Updates.combine(Updates.set("state", State.CANCELLED.name()),
                                 Updates.set("cancelledAt", clock.instant())),
@@ -184,16 +167,5 @@ public class CarrierSimulator implements StoreIndexes {
         String status = State.CANCELLED.name().equals(known.getString("state")) ? CarrierApi.CANCELLED : CarrierApi.CREATED;
         return new Label(known.getString("labelId"), known.getString("carrier"), known.getString("trackingNumber"), status,
                 LocalDate.parse(known.getString("estimatedDelivery")), known.getString("reference"));
-    }
-
-    /** Answers after the configured latency, or fails at the configured rate (before deciding anything). */
-    private <T> Uni<T> answer(Supplier<Uni<T>> decision) {
-        Uni<T> answer = Uni.createFrom().deferred(() -> {
-            if (config.failureRate() > 0 && ThreadLocalRandom.current().nextDouble() < config.failureRate()) {
-                return Uni.createFrom().failure(new Unavailable("simulated carrier failure"));
-            }
-            return decision.get();
-        });
-        return config.latency().isZero() ? answer : answer.onItem().delayIt().by(config.latency());
     }
 }

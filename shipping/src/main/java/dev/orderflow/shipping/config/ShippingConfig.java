@@ -1,10 +1,10 @@
 package dev.orderflow.shipping.config;
 
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 
+import dev.orderflow.common.http.ThirdPartyConfig;
+import dev.orderflow.common.simulator.SimulatorConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -34,20 +34,10 @@ public interface ShippingConfig {
 
     Rates rates();
 
-    Carrier carrier();
+    /** The carrier the labels are booked with: its API key, SHIPPING_CARRIER_API_KEY. */
+    ThirdPartyConfig carrier();
 
     Simulator simulator();
-
-    /** The carrier the labels are booked with. */
-    interface Carrier {
-
-        /**
-         * The API key the carrier issued, sent as {@code Authorization: Bearer <key>} (SHIPPING_CARRIER_API_KEY). The
-         * simulator takes only this key; with none configured, the client and the simulator share one made at random
-         * when the service starts (set one for any other carrier).
-         */
-        Optional<String> apiKey();
-    }
 
     interface Rates {
 
@@ -71,22 +61,8 @@ public interface ShippingConfig {
      * {@code CP…}, delivery in 2 days), EuroExpress ({@code EE…}, 4 days) and WorldParcel ({@code WP…}, 6 days), the
      * estimate counted in calendar days from the booking day (UTC). It is steered by the recipient's postal code:
      * {@code 00000} is refused as undeliverable (INVALID_ADDRESS), {@code 99999} answered too late; any other is booked.
+     * Its fault drills ({@link SimulatorConfig}): a label to {@code 99999} is held for the timeout delay.
      */
-    interface Simulator {
-
-        /** Share of requests, from 0 to 1, answered 503 before anything is decided: for fault drills. */
-        @WithDefault("0")
-        double failureRate();
-
-        /** How long each answer takes. */
-        @WithDefault("0s")
-        Duration latency();
-
-        /**
-         * How long a label to postal code {@code 99999} is held before it is answered 503, nothing booked: longer than
-         * the client waits for an answer.
-         */
-        @WithDefault("10s")
-        Duration timeoutDelay();
+    interface Simulator extends SimulatorConfig {
     }
 }
