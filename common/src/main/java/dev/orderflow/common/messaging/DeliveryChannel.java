@@ -12,7 +12,7 @@ import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMessage;
 import io.vertx.rabbitmq.impl.RabbitMQClientImpl;
 
 /**
- * The channel a message came in on, so that the message is settled on that channel or not at all.
+ * The channel a message came in on, so that the message is settled while that channel is open, or not at all.
  * <p>
  * When its connection or channel breaks (a broker restart), the connector's client (the Vert.x RabbitMQ client 4.5)
  * opens a new channel and consumes again, but it sends the ack or nack of a message that was being handled meanwhile
@@ -61,9 +61,12 @@ final class DeliveryChannel {
         return UNKNOWN;
     }
 
-    /** Whether the client has replaced the channel since: the message must not be settled on the one it has now. */
+    /**
+     * Whether the message's channel is closed, or the client has replaced it since: either way the broker has the
+     * message back, and a settlement would go out on another channel (the client opens one in passing for it).
+     */
     boolean isGone() {
-        return client != null && client.getChannelInstance() != instance;
+        return client != null && (client.getChannelInstance() != instance || !client.isOpenChannel());
     }
 
     private static void warnOnce(Message<?> message) {
