@@ -1,6 +1,7 @@
 package dev.orderflow.e2e;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,7 +147,7 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
                 "messages_unacknowledged", "consumers");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             return output.strip();
         } catch (IOException e) {

@@ -27,8 +27,8 @@ import io.vertx.core.Vertx;
  * <li>a send completes only when the broker has confirmed the message, and is tried again when no confirm comes in
  * time ({@link Publisher});</li>
  * <li>a consumed message is acknowledged only after its handler has completed, that is after its effect is stored and
- * its reply or event confirmed, and only on the channel it came in on: after a reconnection the broker has it back
- * already and delivers it again ({@link DeliveryChannel});</li>
+ * its reply or event confirmed, and only while the channel it came in on is open: once that channel closed, or the
+ * client reconnected, the broker has it back already and delivers it again ({@link DeliveryChannel});</li>
  * <li>a failing handler is retried in-process with backoff ({@link HandlerRetry}), then the message goes back to the
  * broker, which redelivers it up to the queue's delivery limit and then parks it in {@code <queue>.dlq};</li>
  * <li>an unreadable message (unknown type, a body that is not the contract or breaks its constraints) is parked at
@@ -161,9 +161,9 @@ public class Messaging {
     }
 
     /**
-     * Settles the message on the channel it came in on, then runs {@code settled}; or, when that channel is gone (the
-     * client reconnected meanwhile), leaves it: the broker took it back when the channel closed, and delivers it again
-     * ({@link DeliveryChannel}).
+     * Settles the message on the channel it came in on, then runs {@code settled}; or, when that channel is gone (closed,
+     * or replaced by a reconnection meanwhile), leaves it: the broker took it back when the channel closed, and delivers
+     * it again ({@link DeliveryChannel}).
      */
     private static Uni<Void> settle(DeliveryChannel channel, IncomingRabbitMQMetadata metadata,
             Supplier<CompletionStage<Void>> settlement, Runnable settled) {

@@ -16,7 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +28,6 @@ import dev.orderflow.common.testing.TestBroker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
  * The dead-letter convention, end to end on the real broker: a failing handler is retried in-process (HandlerRetry, 2
@@ -46,13 +44,6 @@ class DeadLetterTest {
 
     @RegisterExtension
     static final TestBroker broker = TestBroker.perClass();
-
-    @Inject
-    Messaging messaging;
-
-    @Inject
-    @Channel("probe-out")
-    MutinyEmitter<byte[]> probe;
 
     @Inject
     ProbeConsumer consumer;
@@ -82,8 +73,8 @@ class DeadLetterTest {
         double gaveUp = retryCalls("true", "maxRetriesReached");
         double firstTime = retryCalls("false", "valueReturned");
 
-        send(new Work(poison, true));
-        good.forEach(id -> send(new Work(id, false)));
+        consumer.send(new Work(poison, true), DEADLINE);
+        good.forEach(id -> consumer.send(new Work(id, false), DEADLINE));
 
         await().atMost(DEADLINE).until(() -> consumer.processed(good));
         GetResponse parkedPoison = awaitParked(poison);
@@ -132,7 +123,7 @@ class DeadLetterTest {
         double retriedAndDone = retryCalls("true", "valueReturned");
         double retries = retries();
 
-        send(new Work(flaky, false));
+        consumer.send(new Work(flaky, false), DEADLINE);
 
         await().atMost(DEADLINE).until(() -> consumer.processed(List.of(flaky)));
         assertEquals(2, consumer.attempts(flaky), "the first attempt fails, the retry in the same delivery succeeds");
@@ -146,7 +137,7 @@ class DeadLetterTest {
         String unreadable = ProbeConsumer.UNREADABLE + UUID.randomUUID();
         double notRetryable = retryCalls("false", "exceptionNotRetryable");
 
-        send(new Work(unreadable, false));
+        consumer.send(new Work(unreadable, false), DEADLINE);
 
         GetResponse parkedMessage = awaitParked(unreadable);
         assertEquals(1, consumer.attempts(unreadable), "one attempt, no redelivery");
@@ -164,10 +155,6 @@ class DeadLetterTest {
     private double retries() {
         Counter counter = registry.find("ft.retry.retries.total").tags("method", HANDLER_RETRY).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private void send(Work work) {
-        messaging.publish(probe, Envelope.of(work.id(), "order-" + work.id(), work)).await().atMost(DEADLINE);
     }
 
     private void publishRaw(String messageId, String type, String body) {

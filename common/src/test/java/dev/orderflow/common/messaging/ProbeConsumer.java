@@ -1,5 +1,6 @@
 package dev.orderflow.common.messaging;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -18,9 +20,11 @@ import org.jboss.logging.MDC;
 
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
- * Consumes the test queue the way every service consumes its queues, and records what it saw, with the trace and the
+ * Consumes the test queue the way every service consumes its queues (and sends to it: {@link #send}), and records what it saw,
+ * with the trace and the
  * MDC of each attempt. Work whose id starts with {@value #FLAKY} fails at its first attempt; work whose id starts with
  * {@value #UNREADABLE} fails with {@link UnreadableMessageException}; the first attempt at work whose id starts with
  * {@value #HELD} ends only when the test {@link #release}s it.
@@ -44,9 +48,16 @@ public class ProbeConsumer {
     private final Map<String, CompletableFuture<Void>> held = new ConcurrentHashMap<>();
 
     private final Messaging messaging;
+    private final MutinyEmitter<byte[]> probe;
 
-    ProbeConsumer(Messaging messaging) {
+    ProbeConsumer(Messaging messaging, @Channel("probe-out") MutinyEmitter<byte[]> probe) {
         this.messaging = messaging;
+        this.probe = probe;
+    }
+
+    /** Sends work to the test queue as the services send (order id {@code order-<id>}), awaiting the confirm. */
+    void send(Work work, Duration deadline) {
+        messaging.publish(probe, Envelope.of(work.id(), "order-" + work.id(), work)).await().atMost(deadline);
     }
 
     @Incoming("probe")

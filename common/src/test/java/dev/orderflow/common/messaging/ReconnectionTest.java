@@ -9,14 +9,12 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orderflow.common.testing.LogLines;
 import dev.orderflow.common.testing.TestBroker;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
  * A consumer's connection cut while a message is being handled, as a broker restart cuts it: the broker takes the
@@ -36,13 +34,6 @@ class ReconnectionTest {
     static final LogLines logs = LogLines.of("");
 
     @Inject
-    Messaging messaging;
-
-    @Inject
-    @Channel("probe-out")
-    MutinyEmitter<byte[]> probe;
-
-    @Inject
     ProbeConsumer consumer;
 
     @Test
@@ -50,7 +41,7 @@ class ReconnectionTest {
         String held = ProbeConsumer.HELD + UUID.randomUUID();
         String after = "after-" + UUID.randomUUID();
 
-        send(new Work(held, false));
+        consumer.send(new Work(held, false), DEADLINE);
         await().atMost(DEADLINE).until(() -> consumer.attempts(held) == 1);
         assertEquals(1, TestBroker.closeConnections(CONSUMER_CONNECTION), "the consumer's connection");
 
@@ -62,7 +53,7 @@ class ReconnectionTest {
         await().atMost(DEADLINE).until(() -> !logs.lines(line -> line.message().startsWith(
                 "Message " + held + " from probe.work not settled: the channel it came in on is gone")).isEmpty());
 
-        send(new Work(after, false));
+        consumer.send(new Work(after, false), DEADLINE);
         await().atMost(DEADLINE).until(() -> consumer.processed(List.of(after)));
         assertEquals(1, consumer.attempts(after), "handled once: no late ack closed the channel it came on");
         assertEquals(2, consumer.attempts(held), "not delivered a third time");
@@ -71,7 +62,4 @@ class ReconnectionTest {
                 "the consumer came back once, after the cut");
     }
 
-    private void send(Work work) {
-        messaging.publish(probe, Envelope.of(work.id(), "order-" + work.id(), work)).await().atMost(DEADLINE);
-    }
 }
