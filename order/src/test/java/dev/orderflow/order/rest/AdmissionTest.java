@@ -11,11 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.order.testing.FakeParticipants;
 import dev.orderflow.order.testing.Orders;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,19 +36,8 @@ class AdmissionTest {
         }
     }
 
-    static FakeParticipants participants;
-
-    @BeforeAll
-    static void startParticipants() {
-        participants = FakeParticipants.start();
-        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
-        Tokens.byDefault(Tokens.operator());
-    }
-
-    @AfterAll
-    static void stopParticipants() throws Exception {
-        participants.close();
-    }
+    @RegisterExtension
+    static final FakeParticipants participants = FakeParticipants.perClass();
 
     @Test
     void beyondTheSagasItTakesOnAnOrderIsRefusedEarlyAndNothingIsStored() {

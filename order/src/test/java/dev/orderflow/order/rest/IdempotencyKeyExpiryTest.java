@@ -13,11 +13,9 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.order.IdempotencyKey;
 import dev.orderflow.order.repository.IdempotencyKeyRepository;
 import dev.orderflow.order.testing.FakeParticipants;
@@ -29,22 +27,11 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class IdempotencyKeyExpiryTest {
 
-    static FakeParticipants participants;
+    @RegisterExtension
+    static final FakeParticipants participants = FakeParticipants.perClass();
 
     @Inject
     IdempotencyKeyRepository keys;
-
-    @BeforeAll
-    static void startParticipants() {
-        participants = FakeParticipants.start();
-        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
-        Tokens.byDefault(Tokens.operator());
-    }
-
-    @AfterAll
-    static void stopParticipants() throws Exception {
-        participants.close();
-    }
 
     @Test
     void anIdempotencyKeyPastItsTimeToLivePlacesANewOrder() {

@@ -9,9 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.order.testing.EventStream;
@@ -32,25 +31,16 @@ class OrderAccessTest {
 
     static final String PROBLEM = "application/problem+json";
 
-    static FakeParticipants participants;
+    // Orders' helpers wait for a status as an operator, the participants' default caller; every request of a rule
+    // names its caller
+    @RegisterExtension
+    static final FakeParticipants participants = FakeParticipants.perClass();
 
     final String ada = "ada-" + UUID.randomUUID();
     final String bob = "bob-" + UUID.randomUUID();
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @BeforeAll
-    static void startParticipants() {
-        participants = FakeParticipants.start();
-        // Orders' helpers wait for a status as an operator; every request of a rule names its caller
-        Tokens.byDefault(Tokens.operator());
-    }
-
-    @AfterAll
-    static void stopParticipants() throws Exception {
-        participants.close();
     }
 
     @Test

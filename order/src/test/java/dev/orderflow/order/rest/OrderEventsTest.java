@@ -20,14 +20,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.inject.Inject;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
-import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.order.repository.OrderRepository;
 import dev.orderflow.order.testing.EventStream;
 import dev.orderflow.order.testing.FakeParticipants;
@@ -59,22 +57,11 @@ class OrderEventsTest {
         }
     }
 
-    static FakeParticipants participants;
+    @RegisterExtension
+    static final FakeParticipants participants = FakeParticipants.perClass();
 
     @Inject
     OrderRepository orders;
-
-    @BeforeAll
-    static void startParticipants() {
-        participants = FakeParticipants.start();
-        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
-        Tokens.byDefault(Tokens.operator());
-    }
-
-    @AfterAll
-    static void stopParticipants() throws Exception {
-        participants.close();
-    }
 
     @Test
     void aCompensatedOrderIsFollowedThroughEveryStatusToItsEnd() throws Exception {

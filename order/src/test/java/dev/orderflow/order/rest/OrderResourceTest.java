@@ -17,11 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.order.testing.FakeParticipants;
 import dev.orderflow.order.testing.Orders;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,22 +31,11 @@ import io.restassured.http.ContentType;
 class OrderResourceTest {
     static final String PROBLEM = "application/problem+json";
 
-    static FakeParticipants participants;
+    @RegisterExtension
+    static final FakeParticipants participants = FakeParticipants.perClass();
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @BeforeAll
-    static void startParticipants() {
-        participants = FakeParticipants.start();
-        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
-        Tokens.byDefault(Tokens.operator());
-    }
-
-    @AfterAll
-    static void stopParticipants() throws Exception {
-        participants.close();
     }
 
     @Test

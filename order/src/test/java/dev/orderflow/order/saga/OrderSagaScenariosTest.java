@@ -15,12 +15,10 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orderflow.common.testing.MessageProbe;
-import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.contracts.order.CancellationReason;
 import dev.orderflow.contracts.order.OrderCancelled;
 import dev.orderflow.contracts.order.OrderConfirmed;
@@ -46,22 +44,9 @@ class OrderSagaScenariosTest {
     static final String SCHEDULE = "shipping.schedule";
     static final String CANCEL_SHIPMENT = "shipping.cancel";
 
-    static FakeParticipants participants;
-    static MessageProbe events;
-
-    @BeforeAll
-    static void startParticipants() {
-        participants = FakeParticipants.start();
-        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
-        Tokens.byDefault(Tokens.operator());
-        events = participants.broker().probe("events", "order.*");
-    }
-
-    @AfterAll
-    static void stopParticipants() throws Exception {
-        events.close();
-        participants.close();
-    }
+    @RegisterExtension
+    static final FakeParticipants participants = FakeParticipants.perClass();
+    static final MessageProbe events = participants.broker().probe("events", "order.*");
 
     @Test
     void theHappyPathConfirmsTheOrderAtCataloguePrices() {

@@ -15,13 +15,11 @@ import java.time.Instant;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.orderflow.common.testing.Meters;
-import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.contracts.shipping.ShipmentDelivered;
 import dev.orderflow.order.testing.FakeParticipants;
 import dev.orderflow.order.testing.Orders;
@@ -35,22 +33,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class SagaMetricsTest {
 
-    static FakeParticipants participants;
+    @RegisterExtension
+    static final FakeParticipants participants = FakeParticipants.perClass();
 
     @Inject
     MeterRegistry registry;
-
-    @BeforeAll
-    static void startParticipants() {
-        participants = FakeParticipants.start();
-        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
-        Tokens.byDefault(Tokens.operator());
-    }
-
-    @AfterAll
-    static void stopParticipants() throws Exception {
-        participants.close();
-    }
 
     @BeforeEach
     void noOtherSagaUnderWay() {

@@ -11,11 +11,9 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.order.Order;
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.repository.OrderRepository;
@@ -29,22 +27,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class SagaRecoveryTest {
 
-    static FakeParticipants participants;
+    @RegisterExtension
+    static final FakeParticipants participants = FakeParticipants.perClass();
 
     @Inject
     OrderRepository orders;
-
-    @BeforeAll
-    static void startParticipants() {
-        participants = FakeParticipants.start();
-        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
-        Tokens.byDefault(Tokens.operator());
-    }
-
-    @AfterAll
-    static void stopParticipants() throws Exception {
-        participants.close();
-    }
 
     @Test
     void aSagaLeftHalfWayByAnotherInstanceIsFinished() {

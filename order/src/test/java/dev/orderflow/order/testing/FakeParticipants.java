@@ -9,10 +9,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import dev.orderflow.common.messaging.MessageTypes;
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
 import dev.orderflow.common.testing.TestBroker;
+import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.contracts.inventory.CommitStock;
 import dev.orderflow.contracts.inventory.PricedLine;
 import dev.orderflow.contracts.inventory.ReleaseStock;
@@ -45,8 +50,18 @@ import dev.orderflow.contracts.shipping.ShipmentScheduled;
  * <li>country {@code ZZ} is not served, and a parcel to {@code XX} is never answered.</li>
  * </ul>
  * Every product costs 10.00 EUR.
+ * <p>
+ * A test class registers them as an extension: they start answering before its first test, and stop after its last;
+ * its requests are sent as an operator by default (orders are placed by their customer, Orders.customerOf). Probes of
+ * the same broker connection are declared after it:
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * static final FakeParticipants participants = FakeParticipants.perClass();
+ * static final MessageProbe events = participants.broker().probe("events", "order.*");
+ * </pre>
  */
-public final class FakeParticipants implements AutoCloseable {
+public final class FakeParticipants implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     /**
      * Where the order service sends its commands: the real exchange, in the tests' virtual host, made fresh for each
@@ -71,8 +86,21 @@ public final class FakeParticipants implements AutoCloseable {
         commands.onEachMessage(this::answer);
     }
 
-    public static FakeParticipants start() {
-        return new FakeParticipants(TestBroker.connect());
+    /** The participants of a test class, as its extension: answering from before its first test to after its last. */
+    public static FakeParticipants perClass() {
+        return new FakeParticipants(TestBroker.perClass());
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        broker.beforeAll(context);
+        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
+        Tokens.byDefault(Tokens.operator());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
     }
 
     /** The command types the order was sent, in the order they arrived (re-sends included). */

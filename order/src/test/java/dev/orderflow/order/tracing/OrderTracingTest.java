@@ -17,8 +17,6 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,7 +24,6 @@ import dev.orderflow.common.testing.CollectedSpans;
 import dev.orderflow.common.testing.LogLines;
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
-import dev.orderflow.common.testing.Tokens;
 import dev.orderflow.order.testing.FakeParticipants;
 import dev.orderflow.order.testing.Orders;
 import io.opentelemetry.api.trace.SpanKind;
@@ -47,24 +44,12 @@ class OrderTracingTest {
     @RegisterExtension
     static final LogLines logs = LogLines.of("dev.orderflow");
 
-    static FakeParticipants participants;
-    static MessageProbe events;
+    @RegisterExtension
+    static final FakeParticipants participants = FakeParticipants.perClass();
+    static final MessageProbe events = participants.broker().probe("events", "order.*");
 
     @Inject
     CollectedSpans spans;
-
-    @BeforeAll
-    static void startParticipants() {
-        participants = FakeParticipants.start();
-        // orders are placed by their customer (Orders.customerOf); everything else is asked as an operator
-        Tokens.byDefault(Tokens.operator());
-        events = participants.broker().probe("events", "order.*");
-    }
-
-    @AfterAll
-    static void stopParticipants() throws Exception {
-        participants.close();
-    }
 
     @Test
     void anOrderIsOneTraceFromTheClientsRequestThroughEveryStepCommandReplyAndEvent() {
