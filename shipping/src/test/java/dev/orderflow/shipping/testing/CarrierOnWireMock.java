@@ -1,43 +1,15 @@
 package dev.orderflow.shipping.testing;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import dev.orderflow.common.testing.ShortFaultTolerance;
-import dev.orderflow.common.testing.WireMockPeer;
-import io.quarkus.test.junit.QuarkusTestProfile;
+import dev.orderflow.common.testing.ThirdPartyOnWireMock;
 
 /**
- * The shipping service with its carrier client sent to WireMock ({@link WireMockPeer}) and its fault tolerance
- * shortened through configuration: attempts cut off after {@value #TIMEOUT_MS} ms, {@value #RETRIES} retries 10 ms
- * apart, a breaker opening when the last {@value #BREAKER_VOLUME} attempts all failed, for {@value #BREAKER_DELAY_MS}
- * ms, and closing after one successful trial.
+ * The shipping service with its carrier client sent to WireMock and its fault tolerance shortened, as
+ * {@link ThirdPartyOnWireMock} says.
  */
-public class CarrierOnWireMock implements QuarkusTestProfile {
+public class CarrierOnWireMock extends ThirdPartyOnWireMock {
 
-    /** Long enough for a first call, when the client is still cold, on a busy machine. */
-    public static final int TIMEOUT_MS = 1000;
-    public static final int RETRIES = 2;
-    public static final int BREAKER_VOLUME = 4;
-    public static final int BREAKER_DELAY_MS = 1000;
-
-    @Override
-    public Map<String, String> getConfigOverrides() {
-        Map<String, String> overrides = new HashMap<>(faultTolerance("createLabel"));
-        overrides.putAll(faultTolerance("cancelLabel"));
-        return overrides;
-    }
-
-    @Override
-    public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(WireMockPeer.class,
-                Map.of(WireMockPeer.URL_PROPERTY, "quarkus.rest-client.carrier.url")));
-    }
-
-    /** The shortened settings of one of the client's operations. */
-    public static Map<String, String> faultTolerance(String operation) {
-        return ShortFaultTolerance.client("dev.orderflow.shipping.gateway.GatewayClient/" + operation, TIMEOUT_MS, RETRIES,
-                BREAKER_VOLUME, BREAKER_DELAY_MS);
+    public CarrierOnWireMock() {
+        super("quarkus.rest-client.carrier.url", "dev.orderflow.shipping.gateway.GatewayClient", "createLabel",
+                "cancelLabel");
     }
 }
