@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.inject.Inject;
 
@@ -56,8 +54,6 @@ class DeadLetterTest {
 
     @ConfigProperty(name = "quarkus.fault-tolerance.\"dev.orderflow.common.messaging.HandlerRetry/handle\".retry.max-retries")
     int retriesPerDelivery;
-
-    final List<GetResponse> parked = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void emptyParkingQueue() {
@@ -164,10 +160,7 @@ class DeadLetterTest {
     }
 
     private GetResponse awaitParked(String messageId) {
-        return await().atMost(DEADLINE).until(() -> {
-            parked.addAll(broker.drain(PARKING));
-            return parked.stream().filter(message -> messageId.equals(message.getProps().getMessageId())).findFirst();
-        }, Optional::isPresent).get();
+        return broker.awaitParked(PARKING, messageId, DEADLINE);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,12 +1,17 @@
 package dev.orderflow.common.testing;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -44,6 +49,8 @@ public final class TestBroker implements AutoCloseable, BeforeAllCallback, After
     static final Map<String, String> SETTINGS = Map.of("rabbitmq-host", "localhost", "rabbitmq-port", "5672");
 
     private final List<MessageProbe> probes = new ArrayList<>();
+    /** What {@link #awaitParked} took from each parking queue, since the queue was last purged. */
+    private final Map<String, List<GetResponse>> parked = new ConcurrentHashMap<>();
     private Connection connection;
     private Channel channel;
 
@@ -133,6 +140,31 @@ public final class TestBroker implements AutoCloseable, BeforeAllCallback, After
     }
 
     /**
+     * Sends a command as {@link #sendCommand} does, to a participant that must not handle it, and waits up to
+     * {@code deadline} for the broker to park it in {@code parkingQueue} ({@code <participant's queue>.dlq}, purged
+     * first): the parked message. Fails if it is not parked by then.
+     */
+    public GetResponse sendCommandUntilParked(String parkingQueue, Duration deadline, String messageId,
+            String correlationId, String replyTo, Object command) {
+        purge(parkingQueue);
+        sendCommand(messageId, correlationId, replyTo, command);
+        return awaitParked(parkingQueue, messageId, deadline);
+    }
+
+    /**
+     * Waits up to {@code deadline} for the message {@code messageId} to be parked in {@code parkingQueue}, and answers
+     * it as parked; fails if it is not parked by then. The messages taken from the queue meanwhile are kept for the
+     * next wait, until the queue is purged.
+     */
+    public GetResponse awaitParked(String parkingQueue, String messageId, Duration deadline) {
+        List<GetResponse> taken = parked.computeIfAbsent(parkingQueue, queue -> new CopyOnWriteArrayList<>());
+        return Awaitility.await().atMost(deadline).until(() -> {
+            taken.addAll(drain(parkingQueue));
+            return taken.stream().filter(message -> messageId.equals(message.getProps().getMessageId())).findFirst();
+        }, Optional::isPresent).get();
+    }
+
+    /**
      * Collects what is published to one of the project's exchanges under the given routing keys, through a private
      * queue: from now on if connected, else from when the extension connects. Closed with the broker.
      */
@@ -186,7 +218,9 @@ public final class TestBroker implements AutoCloseable, BeforeAllCallback, After
         }
     }
 
+    /** Empties the queue (and forgets what {@link #awaitParked} took from it). */
     public void purge(String queue) {
+        parked.remove(queue);
         try {
             channel.queuePurge(queue);
         } catch (IOException e) {
