@@ -19,6 +19,7 @@ import com.mongodb.client.result.UpdateResult;
 import dev.orderflow.common.lease.Lease;
 import dev.orderflow.common.lease.LeaseBusyException;
 import dev.orderflow.common.lease.LeaseLostException;
+import dev.orderflow.common.lease.LeaseWait;
 import dev.orderflow.common.logging.Masked;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.common.store.StoreRetry;
@@ -70,11 +71,11 @@ public class NotificationClaims {
     private final Set<String> firstAttemptStored = ConcurrentHashMap.newKeySet();
 
     public NotificationClaims(NotificationRepository notifications, NotificationMetrics metrics, NotificationConfig config,
-            Clock clock, StoreRetry storeRetry) {
+            Clock clock, StoreRetry storeRetry, LeaseWait leaseWait) {
         this.notifications = notifications;
         this.metrics = metrics;
         this.channel = config.channel();
-        this.lease = new Lease(config.lease(), clock, storeRetry);
+        this.lease = new Lease(config.lease(), clock, storeRetry, leaseWait);
         this.clock = clock;
         this.storeRetry = storeRetry;
     }
