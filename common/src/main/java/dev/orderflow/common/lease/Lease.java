@@ -23,7 +23,8 @@ import io.smallrye.mutiny.Uni;
  * conditional on still holding it ({@link #heldBy}); refreshes it with each step ({@link #grant}); and gives it back
  * with its last change ({@link #giveBack}). A worker that dies leaves a lease that runs out: the next one may take
  * it, and finishes what the dead one left half done. Its store calls are under the store's retry ({@link StoreRetry}):
- * one that failed before the store acted is made again, as the lease it takes or gives back is unchanged then.
+ * one that failed before the store acted is made again, as the lease it takes or gives back is unchanged then. Its
+ * wait for another worker's lease is fault tolerance's too ({@link LeaseWait}).
  */
 public final class Lease {
 
@@ -31,17 +32,17 @@ public final class Lease {
     public static final String OWNER = "leaseOwner";
     /** The field holding the instant the lease runs out. */
     public static final String UNTIL = "leaseUntil";
-    private static final Duration FIRST_WAIT = Duration.ofMillis(20);
-    private static final Duration LONGEST_WAIT = Duration.ofMillis(500);
 
     private final Duration duration;
     private final Clock clock;
     private final StoreRetry storeRetry;
+    private final LeaseWait wait;
 
-    public Lease(Duration duration, Clock clock, StoreRetry storeRetry) {
+    public Lease(Duration duration, Clock clock, StoreRetry storeRetry, LeaseWait wait) {
         this.duration = duration;
         this.clock = clock;
         this.storeRetry = storeRetry;
+        this.wait = wait;
     }
 
     /** A new worker's token. */
@@ -115,12 +116,30 @@ public final class Lease {
     }
 
     /**
-     * Subscribes again to {@code attempt} while it fails with {@link LeaseBusyException}, backing off, for at most the
-     * lease's duration and a second: another worker finishes within its lease, or is taken for dead after it.
+     * Subscribes again to {@code attempt} while it fails with {@link LeaseBusyException}, backing off, under
+     * {@link LeaseWait}'s guard, for at most the lease's duration and a second: another worker finishes within its
+     * lease, or is taken for dead after it. A busy lease past that bound ends the wait with its
+     * {@link LeaseBusyException}.
      */
     public <T> Uni<T> waitingForOthers(Uni<T> attempt) {
-        return attempt.onFailure(LeaseBusyException.class).retry()
-                .withBackOff(FIRST_WAIT, LONGEST_WAIT)
-                .expireIn(duration.plusSeconds(1).toMillis());
+        return Uni.createFrom().deferred(() -> {
+            long giveUpAt = System.nanoTime() + duration.plusSeconds(1).toNanos();
+            return wait.call(() -> attempt.onFailure(LeaseBusyException.class)
+                    .transform(busy -> System.nanoTime() - giveUpAt < 0 ? busy : new WaitedLongEnough(busy)));
+        }).onFailure(WaitedLongEnough.class).transform(over -> ((WaitedLongEnough) over).busy);
+    }
+
+    /**
+     * A lease still busy when the wait is over. Neither a {@link LeaseBusyException} nor caused by one, so the guard,
+     * which looks at a failure's causes too, does not retry it.
+     */
+    private static final class WaitedLongEnough extends RuntimeException {
+
+        final Throwable busy;
+
+        WaitedLongEnough(Throwable busy) {
+            super(null, null, false, false);
+            this.busy = busy;
+        }
     }
 }

@@ -32,6 +32,9 @@ class LeaseStoreRetryTest {
     @Inject
     StoreRetry storeRetry;
 
+    @Inject
+    LeaseWait leaseWait;
+
     @Test
     void aLeaseIsTakenWhenTheStoreCouldNotBeReachedAtFirst() {
         Document held = new Document("_id", "doc-1");
@@ -74,6 +77,6 @@ class LeaseStoreRetryTest {
     }
 
     private Lease lease() {
-        return new Lease(Duration.ofSeconds(10), Clock.systemUTC(), storeRetry);
+        return new Lease(Duration.ofSeconds(10), Clock.systemUTC(), storeRetry, leaseWait);
     }
 }

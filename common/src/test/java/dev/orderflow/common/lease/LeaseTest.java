@@ -20,8 +20,8 @@ import com.mongodb.MongoClientSettings;
 class LeaseTest {
 
     static final Instant NOW = Instant.parse("2030-01-02T10:00:00Z");
-    /** Without the store's retry: these tests make no store call (LeaseStoreRetryTest makes them). */
-    final Lease lease = new Lease(Duration.ofSeconds(10), Clock.fixed(NOW, ZoneOffset.UTC), null);
+    /** Without the store's retry and the wait: these tests make no store call (LeaseStoreRetryTest makes them). */
+    final Lease lease = new Lease(Duration.ofSeconds(10), Clock.fixed(NOW, ZoneOffset.UTC), null, null);
 
     @Test
     void aGrantedLeaseRunsForItsDurationFromNow() {

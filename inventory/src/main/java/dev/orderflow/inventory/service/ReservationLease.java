@@ -16,6 +16,7 @@ import com.mongodb.client.model.Updates;
 
 import dev.orderflow.common.lease.Lease;
 import dev.orderflow.common.lease.LeaseLostException;
+import dev.orderflow.common.lease.LeaseWait;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.inventory.Reservation;
@@ -42,9 +43,9 @@ public class ReservationLease {
     private final StoreRetry storeRetry;
 
     public ReservationLease(ReservationRepository reservations, InventoryConfig config, Clock clock,
-            StoreRetry storeRetry) {
+            StoreRetry storeRetry, LeaseWait leaseWait) {
         this.reservations = reservations;
-        this.lease = new Lease(config.reservations().lease(), clock, storeRetry);
+        this.lease = new Lease(config.reservations().lease(), clock, storeRetry, leaseWait);
         this.storeRetry = storeRetry;
     }
 

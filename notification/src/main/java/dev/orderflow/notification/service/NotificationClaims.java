@@ -1,12 +1,13 @@
 package dev.orderflow.notification.service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 
 import org.bson.conversions.Bson;
 import org.jboss.logging.Logger;
@@ -18,6 +19,7 @@ import com.mongodb.client.result.UpdateResult;
 import dev.orderflow.common.lease.Lease;
 import dev.orderflow.common.lease.LeaseBusyException;
 import dev.orderflow.common.lease.LeaseLostException;
+import dev.orderflow.common.lease.LeaseWait;
 import dev.orderflow.common.logging.Masked;
 import dev.orderflow.common.store.MongoSupport;
 import dev.orderflow.common.store.StoreRetry;
@@ -27,6 +29,9 @@ import dev.orderflow.notification.Notification;
 import dev.orderflow.notification.NotificationStatus;
 import dev.orderflow.notification.config.NotificationConfig;
 import dev.orderflow.notification.repository.NotificationRepository;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.faulttolerance.api.ApplyGuard;
+import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,9 +42,24 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class NotificationClaims {
 
+    /**
+     * The retry of the "sent" update ({@link #sent}) after a failure while the store may have acted: 3 retries from
+     * 50 ms, doubling. Each setting is a fault tolerance key, for instance
+     * {@code quarkus.fault-tolerance."orderflow-notification-sent".retry.max-retries}; its {@code ft_*} metrics are
+     * tagged {@code method="dev.orderflow.notification.service.NotificationClaims.sent"}.
+     */
+    public static final String SENT_RETRY = "orderflow-notification-sent";
+
+    @Produces
+    @Identifier(SENT_RETRY)
+    static final Guard SENT = Guard.create()
+            .withRetry().maxRetries(3).delay(50, ChronoUnit.MILLIS).jitter(25, ChronoUnit.MILLIS)
+            .whenException(failure -> !StoreRetry.beforeTheStoreActed(failure))
+            .withExponentialBackoff().factor(2).maxDelay(500, ChronoUnit.MILLIS).done()
+            .done()
+            .build();
+
     private static final Logger LOG = Logger.getLogger(NotificationClaims.class);
-    private static final Duration STORE_BACKOFF = Duration.ofMillis(50);
-    private static final int STORE_RETRIES = 3;
 
     private final NotificationRepository notifications;
     private final DeliveryChannel channel;
@@ -51,11 +71,11 @@ public class NotificationClaims {
     private final Set<String> firstAttemptStored = ConcurrentHashMap.newKeySet();
 
     public NotificationClaims(NotificationRepository notifications, NotificationMetrics metrics, NotificationConfig config,
-            Clock clock, StoreRetry storeRetry) {
+            Clock clock, StoreRetry storeRetry, LeaseWait leaseWait) {
         this.notifications = notifications;
         this.metrics = metrics;
         this.channel = config.channel();
-        this.lease = new Lease(config.lease(), clock, storeRetry);
+        this.lease = new Lease(config.lease(), clock, storeRetry, leaseWait);
         this.clock = clock;
         this.storeRetry = storeRetry;
     }
@@ -99,17 +119,16 @@ public class NotificationClaims {
     /**
      * The channel took it. Recorded on the lease alone, whatever the status says meanwhile: it went out. Beyond the
      * store's retry, which makes it again when it failed before the store acted, a failure while the store may have
-     * acted is retried here too, since a redelivery could only find the notification SENDING, and give it up: the update
-     * is safe to repeat, as once made it gave the lease back, and a repeat matches nothing.
+     * acted is retried here too ({@value #SENT_RETRY}), since a redelivery could only find the notification SENDING, and
+     * give it up: the update is safe to repeat, as once made it gave the lease back, and a repeat matches nothing.
      */
+    @ApplyGuard(SENT_RETRY)
     public Uni<Void> sent(Notification claimed) {
         Instant now = clock.instant();
         return storeRetry.call(() -> notifications.mongoCollection()
                 .updateOne(Filters.and(Filters.eq("_id", claimed.id), Lease.heldBy(claimed.leaseOwner)),
                         Updates.combine(Updates.set("status", NotificationStatus.SENT), Updates.unset("failure"),
                                 Updates.set("sentAt", now), Updates.set("updatedAt", now), Lease.giveBack())))
-                .onFailure(failure -> !StoreRetry.beforeTheStoreActed(failure)).retry().withBackOff(STORE_BACKOFF)
-                .atMost(STORE_RETRIES)
                 .invoke(result -> countIf(result, () -> metrics.sent(claimed.channel)))
                 .invoke(() -> LOG.infof("%s: %s notification %s sent to %s by %s", about(claimed), claimed.type, claimed.id,
                         Masked.email(claimed.recipient), claimed.channel))
