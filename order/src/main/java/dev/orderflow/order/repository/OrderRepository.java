@@ -22,6 +22,7 @@ import dev.orderflow.common.outbox.PendingMessage;
 import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.order.Order;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.faulttolerance.api.ApplyGuard;
 import io.smallrye.mutiny.Uni;
 
@@ -35,6 +36,8 @@ public class OrderRepository implements ReactivePanacheMongoRepositoryBase<Order
             .filter(field -> !Modifier.isStatic(field.getModifiers())).map(Field::getName)
             .filter(name -> !name.equals("id") && !name.equals(OUTBOX)).toList();
 
+    private volatile Codec<Order> codec;
+
     /**
      * Stores the order if it is still at {@code expectedVersion}, and adds {@code newEvents} to its outbox; fails with
      * {@link ConcurrentChangeException} when another worker changed it first. Every field is written (set, or unset
@@ -42,7 +45,9 @@ public class OrderRepository implements ReactivePanacheMongoRepositoryBase<Order
      * before an event was published cannot put the event back.
      */
     public Uni<Order> update(Order order, long expectedVersion, List<PendingMessage> newEvents) {
-        BsonDocument fields = encode(order);
+        // one lookup: every call of mongoCollection() passes the store guard's interceptor
+        ReactiveMongoCollection<Order> collection = mongoCollection();
+        BsonDocument fields = encode(order, codec(collection));
         fields.remove("_id");
         fields.remove(OUTBOX);
         BsonDocument update = new BsonDocument("$set", fields);
@@ -52,10 +57,9 @@ public class OrderRepository implements ReactivePanacheMongoRepositoryBase<Order
             update.append("$unset", unset);
         }
         if (!newEvents.isEmpty()) {
-            update.putAll(Outbox.addAll(newEvents).toBsonDocument(BsonDocument.class, mongoCollection().getCodecRegistry()));
+            update.putAll(Outbox.addAll(newEvents).toBsonDocument(BsonDocument.class, collection.getCodecRegistry()));
         }
-        return mongoCollection()
-                .updateOne(Filters.and(Filters.eq("_id", order.id), Filters.eq("version", expectedVersion)), update)
+        return collection.updateOne(Filters.and(Filters.eq("_id", order.id), Filters.eq("version", expectedVersion)), update)
                 .map(result -> {
                     if (result.getMatchedCount() == 0) {
                         throw new ConcurrentChangeException(order.id);
@@ -66,16 +70,23 @@ public class OrderRepository implements ReactivePanacheMongoRepositoryBase<Order
 
     /** A copy of the order, as reading it back from the store would give: for a caller that must not share it. */
     public Order copy(Order order) {
-        return codec().decode(new BsonDocumentReader(encode(order)), DecoderContext.builder().build());
+        Codec<Order> codec = codec(mongoCollection());
+        return codec.decode(new BsonDocumentReader(encode(order, codec)), DecoderContext.builder().build());
     }
 
-    private BsonDocument encode(Order order) {
+    private static BsonDocument encode(Order order, Codec<Order> codec) {
         BsonDocument document = new BsonDocument();
-        codec().encode(new BsonDocumentWriter(document), order, EncoderContext.builder().build());
+        codec.encode(new BsonDocumentWriter(document), order, EncoderContext.builder().build());
         return document;
     }
 
-    private Codec<Order> codec() {
-        return mongoCollection().getCodecRegistry().get(Order.class);
+    /** The order's codec, looked up once: the registry is the collection's, fixed at start. */
+    private Codec<Order> codec(ReactiveMongoCollection<Order> collection) {
+        Codec<Order> known = codec;
+        if (known == null) {
+            known = collection.getCodecRegistry().get(Order.class);
+            codec = known;
+        }
+        return known;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,14 +96,14 @@ public class OrderSagaRunner {
     }
 
     /** A participant's reply to one of the saga's commands; a late or repeated reply changes nothing. */
-    public Uni<Order> onReply(Envelope<Object> reply) {
-        return change(reply.correlationId(), true, (order, now) -> followSaga(order,
+    public Uni<SagaMove> onReply(Envelope<Object> reply) {
+        return move(reply.correlationId(), (order, now) -> followSaga(order,
                 engine.onReply(order, reply.messageId(), reply.payload(), now), now));
     }
 
     /** Acts on a passed deadline: sends the awaited command again, or gives the step up. */
-    public Uni<Order> onDeadline(String orderId) {
-        return change(orderId, true, (order, now) -> followSaga(order, engine.onDeadline(order, now), now));
+    public Uni<SagaMove> onDeadline(String orderId) {
+        return move(orderId, (order, now) -> followSaga(order, engine.onDeadline(order, now), now));
     }
 
     /**
@@ -110,7 +111,7 @@ public class OrderSagaRunner {
      * changes nothing.
      */
     public Uni<Order> cancel(String orderId) {
-        return change(orderId, false, (order, now) -> {
+        return change(orderId, false, order -> order, (order, now) -> {
             if (order.status.hasShipped()) {
                 throw ProblemException.conflict("Order " + orderId + " has shipped: it can no longer be cancelled");
             }
@@ -129,17 +130,26 @@ public class OrderSagaRunner {
     }
 
     /**
+     * Moves an order whose saga goes on in this instance: the changed order goes back to the cache for the saga's next
+     * change, and the caller gets where the move left it. An unknown order yields null.
+     */
+    public Uni<SagaMove> move(String orderId, BiFunction<Order, Instant, Optional<Transition>> decide) {
+        return change(orderId, true, SagaMove::of, decide);
+    }
+
+    /**
      * Reads the order (from {@link OrderCache} when this instance made its last change), decides, and stores the
      * decision if nobody changed the order meanwhile (else reads the store and decides again); then counts it
-     * ({@link SagaMetrics}) and sends what was decided. With {@code keep}, the stored order goes back to the cache for the
-     * saga's next change. An unknown order
-     * yields null. A new status is pushed to the order's streams before the commands go: the status a command's reply
-     * brings is pushed after it.
+     * ({@link SagaMetrics}) and sends what was decided. With {@code keep}, the stored order goes back to the cache for
+     * the saga's next change, which may change it at once: the caller gets {@code handBack} of it, taken before. An
+     * unknown order yields null. A new status is pushed to the order's streams before the commands go: the status a
+     * command's reply brings is pushed after it.
      */
-    public Uni<Order> change(String orderId, boolean keep, BiFunction<Order, Instant, Optional<Transition>> decide) {
+    private <T> Uni<T> change(String orderId, boolean keep, Function<Order, T> handBack,
+            BiFunction<Order, Instant, Optional<Transition>> decide) {
         return Uni.createFrom().deferred(() -> load(orderId).chain(order -> {
             if (order == null) {
-                return Uni.createFrom().nullItem();
+                return Uni.createFrom().<T> nullItem();
             }
             Instant now = clock.instant();
             OrderStatus before = order.status;
@@ -147,10 +157,11 @@ public class OrderSagaRunner {
             Set<String> pendingBefore = order.outbox.stream().map(pending -> pending.messageId).collect(Collectors.toSet());
             Optional<Transition> transition = decide.apply(order, now);
             if (transition.isEmpty()) {
+                T unchanged = handBack.apply(order);
                 if (keep) {
                     cache.put(order);
                 }
-                return Uni.createFrom().item(order);
+                return Uni.createFrom().item(unchanged);
             }
             long expected = order.version;
             record(order, before, transition.get(), now);
@@ -166,13 +177,10 @@ public class OrderSagaRunner {
                 }
                 // the messages are built before the order is handed back: from then on its next change may hold it
                 Uni<Void> sending = dispatch.send(stored, transition.get().commands(), newEvents);
-                if (!keep) {
-                    return sending.replaceWith(stored);
+                T changed = handBack.apply(stored);
+                if (keep) {
+                    cache.put(stored);
                 }
-                // and may change it while this change's sends await their confirms: the caller (its saga span) gets
-                // the order as this change left it
-                Order changed = orders.copy(stored);
-                cache.put(stored);
                 return sending.replaceWith(changed);
             });
         })).onFailure(ConcurrentChangeException.class).retry().atMost(CONCURRENT_CHANGE_RETRIES);

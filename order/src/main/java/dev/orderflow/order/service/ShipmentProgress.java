@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.orderflow.common.messaging.Envelope;
 import dev.orderflow.contracts.shipping.ShipmentDelivered;
 import dev.orderflow.contracts.shipping.ShipmentDispatched;
-import dev.orderflow.order.Order;
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.messaging.OrderEvents;
 import dev.orderflow.order.saga.OrderSagaRunner;
+import dev.orderflow.order.saga.SagaMove;
 import dev.orderflow.order.saga.Transition;
 import io.smallrye.mutiny.Uni;
 
@@ -28,8 +28,8 @@ public class ShipmentProgress {
         this.orders = orders;
     }
 
-    public Uni<Order> onShipmentEvent(Envelope<Object> event) {
-        return orders.change(event.correlationId(), true, (order, now) -> {
+    public Uni<SagaMove> onShipmentEvent(Envelope<Object> event) {
+        return orders.move(event.correlationId(), (order, now) -> {
             if (order.shipmentEvents.contains(event.messageId())) {
                 return Optional.empty();
             }

@@ -1,6 +1,7 @@
 package dev.orderflow.order.tracing;
 
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +10,8 @@ import dev.orderflow.common.messaging.Envelope;
 import dev.orderflow.common.tracing.Traces;
 import dev.orderflow.order.Order;
 import dev.orderflow.order.saga.OrderSaga;
+import dev.orderflow.order.saga.SagaMove;
 import dev.orderflow.order.saga.SagaPhase;
-import dev.orderflow.order.saga.SagaProgress;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -45,25 +46,28 @@ public class SagaSpans {
 
     /** The order placed, and its first command sent. */
     public Uni<Order> start(String orderId, Supplier<Uni<Order>> start) {
-        return around("start", orderId, null, start);
+        return around("start", orderId, null, start, SagaMove::of);
     }
 
     /** A participant's reply moves the saga on. */
-    public Uni<Order> reply(Envelope<Object> reply, Supplier<Uni<Order>> move) {
-        return around("reply", reply.correlationId(), reply.type(), move);
+    public Uni<SagaMove> reply(Envelope<Object> reply, Supplier<Uni<SagaMove>> move) {
+        return around("reply", reply.correlationId(), reply.type(), move, Function.identity());
     }
 
     /** The recovery loop moves an overdue saga on, in the order's trace. */
-    public Uni<Order> deadline(Order overdue, Supplier<Uni<Order>> move) {
-        return Traces.onBehalfOf(overdue.id, overdue.traceparent, () -> around("deadline", overdue.id, null, move));
+    public Uni<SagaMove> deadline(Order overdue, Supplier<Uni<SagaMove>> move) {
+        return Traces.onBehalfOf(overdue.id, overdue.traceparent,
+                () -> around("deadline", overdue.id, null, move, Function.identity()));
     }
 
     /** The customer cancels. */
     public Uni<Order> cancel(String orderId, Supplier<Uni<Order>> move) {
-        return around("cancel", orderId, null, move);
+        return around("cancel", orderId, null, move, SagaMove::of);
     }
 
-    private Uni<Order> around(String event, String orderId, String reply, Supplier<Uni<Order>> move) {
+    /** The move in its span, which {@code where} (of the move's result) names once the move is over. */
+    private <T> Uni<T> around(String event, String orderId, String reply, Supplier<Uni<T>> move,
+            Function<T, SagaMove> where) {
         return Uni.createFrom().deferred(() -> {
             Span span = tracer.spanBuilder("saga " + event).setAttribute(EVENT, event).startSpan();
             if (orderId != null) {
@@ -73,16 +77,16 @@ public class SagaSpans {
                 span.setAttribute(REPLY, reply);
             }
             Scope scope = span.makeCurrent();
-            Uni<Order> moving;
+            Uni<T> moving;
             try {
                 moving = move.get();
             } catch (RuntimeException e) {
                 moving = Uni.createFrom().failure(e);
             }
-            return moving.onTermination().invoke((order, failure, cancelled) -> {
+            return moving.onTermination().invoke((moved, failure, cancelled) -> {
                 try {
-                    if (order != null) {
-                        describe(span, order);
+                    if (moved != null) {
+                        describe(span, where.apply(moved));
                     }
                     if (failure != null) {
                         span.recordException(failure);
@@ -96,20 +100,19 @@ public class SagaSpans {
         });
     }
 
-    private static void describe(Span span, Order order) {
-        SagaProgress saga = order.saga;
-        if (saga == null || saga.phase == null) {
+    private static void describe(Span span, SagaMove move) {
+        if (move.phase() == null) {
             return;
         }
-        String step = OrderSaga.DEFINITION.step(saga.step).name();
-        span.updateName("saga " + switch (saga.phase) {
+        String step = OrderSaga.DEFINITION.step(move.step()).name();
+        span.updateName("saga " + switch (move.phase()) {
             case RUNNING -> step;
             case COMPENSATING -> step + " undo";
-            default -> phaseName(saga.phase);
+            default -> phaseName(move.phase());
         });
         span.setAttribute(STEP, step);
-        span.setAttribute(ATTEMPT, saga.attempt);
-        span.setAttribute(STATUS, order.status.name());
+        span.setAttribute(ATTEMPT, move.attempt());
+        span.setAttribute(STATUS, move.status().name());
     }
 
     private static String phaseName(SagaPhase phase) {
