@@ -84,10 +84,12 @@ public final class Lease {
      * is now held. Fails with {@link LeaseBusyException} while another worker holds it.
      */
     public <D> Uni<D> take(ReactiveMongoCollection<D> collection, Object id, String owner) {
-        Bson free = Filters.and(Filters.eq("_id", id),
-                Filters.or(Filters.eq(UNTIL, null), Filters.lt(UNTIL, clock.instant())));
-        return storeRetry.call(() -> collection.findOneAndUpdate(free, grant(owner), MongoSupport.RETURN_AFTER))
+        return storeRetry.call(() -> collection.findOneAndUpdate(free(id), grant(owner), MongoSupport.RETURN_AFTER))
                 .onItem().ifNull().failWith(() -> new LeaseBusyException(id));
+    }
+
+    private Bson free(Object id) {
+        return Filters.and(Filters.eq("_id", id), Filters.or(Filters.eq(UNTIL, null), Filters.lt(UNTIL, clock.instant())));
     }
 
     /** Gives the lease back, if {@code owner} still holds it. */
@@ -107,12 +109,32 @@ public final class Lease {
             Function<D, String> ownerOf) {
         return waitingForOthers(Uni.createFrom().deferred(() -> {
             String owner = newOwner();
-            return take(collection, id, owner)
-                    .chain(work::apply)
-                    .call(done -> ownerOf.apply(done) == null ? Uni.createFrom().voidItem()
-                            : giveBack(collection, id, owner))
-                    .onFailure().call(() -> giveBack(collection, id, owner));
+            return take(collection, id, owner).chain(held -> working(collection, id, owner, held, work, ownerOf));
         }));
+    }
+
+    /**
+     * As {@link #run}, for a document that is free and matches {@code expected}, which the write that takes the lease
+     * also changes by {@code change}: the read, the lease and the first change of the work in one write. Does not
+     * wait: yields null (and runs nothing) when the document is missing, leased or not as expected, for the caller to
+     * read it and decide.
+     */
+    public <D> Uni<D> runIf(ReactiveMongoCollection<D> collection, Object id, Bson expected, Bson change,
+            Function<D, Uni<D>> work, Function<D, String> ownerOf) {
+        return Uni.createFrom().deferred(() -> {
+            String owner = newOwner();
+            return storeRetry
+                    .call(() -> collection.findOneAndUpdate(Filters.and(free(id), expected),
+                            Updates.combine(grant(owner), change), MongoSupport.RETURN_AFTER))
+                    .onItem().ifNotNull().transformToUni(held -> working(collection, id, owner, held, work, ownerOf));
+        });
+    }
+
+    private <D> Uni<D> working(ReactiveMongoCollection<D> collection, Object id, String owner, D held,
+            Function<D, Uni<D>> work, Function<D, String> ownerOf) {
+        return work.apply(held)
+                .call(done -> ownerOf.apply(done) == null ? Uni.createFrom().voidItem() : giveBack(collection, id, owner))
+                .onFailure().call(() -> giveBack(collection, id, owner));
     }
 
     /**

@@ -63,6 +63,19 @@ public class ReservationLease {
         return lease.run(reservations.mongoCollection(), orderId, work, reservation -> reservation.leaseOwner);
     }
 
+    /**
+     * Runs {@code work} as the reservation's only worker, taking the lease and beginning {@code step} in one write, if
+     * the reservation is at {@code status} with no step under way and its lease is free: yields null otherwise, and the
+     * caller reads it. A worker that dies during {@code work} left {@code step} under way, for the next one to finish.
+     */
+    Uni<Reservation> runBeginning(String orderId, ReservationStatus status, ReservationStep step,
+            Function<Reservation, Uni<Reservation>> work) {
+        return lease.runIf(reservations.mongoCollection(), orderId,
+                Filters.and(Filters.eq("status", status), Filters.eq("underway", null)),
+                Updates.combine(Updates.set("underway", step), Updates.inc("version", 1)), work,
+                reservation -> reservation.leaseOwner);
+    }
+
     Uni<Void> releaseLease(String orderId, String owner) {
         return lease.giveBack(reservations.mongoCollection(), orderId, owner);
     }

@@ -30,6 +30,7 @@ import dev.orderflow.contracts.inventory.StockLine;
 import dev.orderflow.contracts.inventory.StockReleased;
 import dev.orderflow.inventory.Reservation;
 import dev.orderflow.inventory.ReservationStatus;
+import dev.orderflow.inventory.ReservationStep;
 import dev.orderflow.inventory.repository.ReservationRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -89,15 +90,20 @@ public class ReservationService {
         }).map(ReservationReplies::release);
     }
 
-    /** inventory.commit: the held stock is sold. Replies {@code StockCommitted} or {@code StockCommitRefused}. */
+    /**
+     * inventory.commit: the held stock is sold. Replies {@code StockCommitted} or {@code StockCommitRefused}. A held
+     * reservation nobody works on is leased with its commit begun in one write; any other is read first.
+     */
     public Uni<Object> commit(String orderId) {
-        return reservations.findById(orderId).chain(found -> {
-            if (found == null || COMMIT_SETTLED.contains(found.status)) {
-                return Uni.createFrom().item(found);
-            }
-            return underLease(orderId,
-                    reservation -> reservation.status == HELD ? steps.commitHeld(reservation) : settled(reservation));
-        }).map(reservation -> ReservationReplies.commit(orderId, reservation));
+        return lease.runBeginning(orderId, HELD, ReservationStep.COMMIT, steps::completeCommit)
+                .onItem().ifNull().switchTo(() -> reservations.findById(orderId).chain(found -> {
+                    if (found == null || COMMIT_SETTLED.contains(found.status)) {
+                        return Uni.createFrom().item(found);
+                    }
+                    return underLease(orderId, reservation -> reservation.status == HELD ? steps.commitHeld(reservation)
+                            : settled(reservation));
+                }))
+                .map(reservation -> ReservationReplies.commit(orderId, reservation));
     }
 
     /** Releases a reservation held past its time-to-live; nothing happens if it moved on meanwhile. */

@@ -148,7 +148,8 @@ public class ReservationSteps {
         return lease.begin(reservation, ReservationStep.COMMIT).chain(this::completeCommit);
     }
 
-    private Uni<Reservation> completeCommit(Reservation reservation) {
+    /** COMMIT under way: the held stock is sold. */
+    Uni<Reservation> completeCommit(Reservation reservation) {
         return lease.stillLeased(reservation)
                 .chain(() -> Uni.join().all(reservation.lines.stream()
                         .map(line -> ledger.commitHold(reservation.orderId, line.sku, line.quantity)).toList()).andFailFast())

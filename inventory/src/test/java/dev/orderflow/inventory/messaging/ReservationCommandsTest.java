@@ -159,6 +159,7 @@ class ReservationCommandsTest {
 
         assertEquals(new StockCommitted(order), committed.as(StockCommitted.class));
         assertStock(sku, 6, 0, 4);
+        assertSettled(order, ReservationStatus.COMMITTED);
     }
 
     @Test
@@ -167,17 +168,41 @@ class ReservationCommandsTest {
         String order = newOrder();
         send(order, "reserve", new ReserveStock(order, List.of(new StockLine(sku, 4))));
         // a worker began the commit, then died before moving any stock: its step is recorded, its lease ran out
-        reservations.mongoCollection().updateOne(Filters.eq("_id", order),
-                Updates.combine(Updates.set("underway", ReservationStep.COMMIT), Updates.set("leaseOwner", "dead-worker"),
-                        Updates.set("leaseUntil", Instant.now().minusSeconds(1))))
-                .await().atMost(Duration.ofSeconds(10));
+        leftHalfDoneByADeadWorker(order, ReservationStep.COMMIT);
 
         StockReleased released = send(order, "release", new ReleaseStock(order)).as(StockReleased.class);
 
         assertEquals(StockReleased.Outcome.RETURNED, released.outcome(), "the commit was finished, then the sale undone");
         assertStock(sku, 10, 0, 0);
+        assertSettled(order, ReservationStatus.RETURNED);
+    }
+
+    @Test
+    void aCommitFinishesAReleaseThatADeadWorkerBeganAndIsRefused() {
+        String sku = newProduct("release-begun", 10, 0);
+        String order = newOrder();
+        send(order, "reserve", new ReserveStock(order, List.of(new StockLine(sku, 4))));
+        // a worker began giving the stock back, then died: the commit must not take the held reservation as it stands
+        leftHalfDoneByADeadWorker(order, ReservationStep.RELEASE);
+
+        StockCommitRefused refused = send(order, "commit", new CommitStock(order)).as(StockCommitRefused.class);
+
+        assertEquals(StockCommitRefused.Status.RELEASED, refused.reservationStatus(), "the release was finished first");
+        assertStock(sku, 10, 0, 0);
+        assertSettled(order, ReservationStatus.RELEASED);
+    }
+
+    /** The worker that began {@code step} on the order's reservation died: the step is recorded, its lease ran out. */
+    private void leftHalfDoneByADeadWorker(String order, ReservationStep step) {
+        reservations.mongoCollection().updateOne(Filters.eq("_id", order),
+                Updates.combine(Updates.set("underway", step), Updates.set("leaseOwner", "dead-worker"),
+                        Updates.set("leaseUntil", Instant.now().minusSeconds(1))))
+                .await().atMost(Duration.ofSeconds(10));
+    }
+
+    private void assertSettled(String order, ReservationStatus status) {
         Reservation settled = Stock.reservation(reservations, order);
-        assertEquals(ReservationStatus.RETURNED, settled.status);
+        assertEquals(status, settled.status);
         assertEquals(null, settled.underway, "no step left under way");
         assertEquals(null, settled.leaseOwner, "the lease given back");
     }
