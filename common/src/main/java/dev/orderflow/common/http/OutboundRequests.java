@@ -4,13 +4,18 @@ import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import jakarta.ws.rs.core.Response;
+
 import com.fasterxml.jackson.core.JacksonException;
 
 import io.micrometer.core.instrument.Counter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClosedException;
 
-/** What the clients of other services' HTTP APIs share, below their fault tolerance: one attempt, counted. */
+/**
+ * What the clients of other services' HTTP APIs share, below their fault tolerance: one attempt, counted, and how an
+ * error answer reads.
+ */
 public final class OutboundRequests {
 
     private OutboundRequests() {
@@ -26,6 +31,24 @@ public final class OutboundRequests {
             return request.get();
         }).onFailure(OutboundRequests::connectionFailed)
                 .transform(failure -> new TransientHttpException(peer + " could not be reached", failure));
+    }
+
+    /**
+     * A 5xx or 429 from {@code peer}: a failure that may pass, for the retries and the breaker; null for any other
+     * status, which the client's own exception mapper decides.
+     */
+    public static TransientHttpException transientFailure(Response response, String peer) {
+        int status = response.getStatus();
+        return status == 429 || status >= 500 ? new TransientHttpException(peer + " answered " + status) : null;
+    }
+
+    /** The body of an error answer read as {@code type}; null when there is none or it does not read as one. */
+    public static <T> T errorBody(Response response, Class<T> type) {
+        try {
+            return response.readEntity(type);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     /**

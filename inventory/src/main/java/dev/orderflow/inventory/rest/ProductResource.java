@@ -2,10 +2,9 @@ package dev.orderflow.inventory.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orderflow.common.rest.Page;
+import dev.orderflow.common.rest.PageRequest;
 import dev.orderflow.common.rest.QueryParams;
 import dev.orderflow.common.security.Roles;
 import dev.orderflow.inventory.service.CatalogueService;
@@ -43,9 +43,9 @@ public class ProductResource {
     public Uni<Page<ProductView>> list(
             @Parameter(description = "Only products of this category") @QueryParam("category") @Size(max = 100) String category,
             @Parameter(description = "Only products whose available stock is below their threshold") @QueryParam("lowStock") @DefaultValue("false") boolean lowStock,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return catalogue.list(QueryParams.nonBlank(category), lowStock, page, size).map(found -> found.map(ProductView::of));
+            @BeanParam @Valid PageRequest paging) {
+        return catalogue.list(QueryParams.nonBlank(category), lowStock, paging.page, paging.size)
+                .map(found -> found.map(ProductView::of));
     }
 
     @GET

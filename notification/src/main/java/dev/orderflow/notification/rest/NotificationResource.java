@@ -1,10 +1,9 @@
 package dev.orderflow.notification.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -15,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orderflow.common.rest.Page;
+import dev.orderflow.common.rest.PageRequest;
 import dev.orderflow.common.rest.QueryParams;
 import dev.orderflow.common.security.Callers;
 import dev.orderflow.common.security.Roles;
@@ -45,11 +45,10 @@ public class NotificationResource {
             @Parameter(description = "Only the notifications of this order") @QueryParam("orderId") @Size(max = 200) String orderId,
             @Parameter(description = "Only notifications of this event type (order.confirmed, inventory.low-stock...)") @QueryParam("type") @Size(max = 100) String type,
             @Parameter(description = "Only notifications in this status") @QueryParam("status") NotificationStatus status,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @BeanParam @Valid PageRequest paging) {
         return queries.list(callers.current(), QueryParams.nonBlank(customerId), QueryParams.nonBlank(orderId),
                 QueryParams.nonBlank(type),
-                status, page, size).map(found -> found.map(NotificationView::of));
+                status, paging.page, paging.size).map(found -> found.map(NotificationView::of));
     }
 
     @GET

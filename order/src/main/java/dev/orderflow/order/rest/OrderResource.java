@@ -2,11 +2,9 @@ package dev.orderflow.order.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -29,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import dev.orderflow.common.rest.Page;
+import dev.orderflow.common.rest.PageRequest;
 import dev.orderflow.common.security.Callers;
 import dev.orderflow.common.security.Roles;
 import dev.orderflow.order.OrderStatus;
@@ -103,9 +102,9 @@ public class OrderResource {
     public Uni<Page<OrderView>> list(
             @Parameter(description = "Only this customer's orders") @QueryParam("customerId") @Size(max = 100) String customerId,
             @Parameter(description = "Only orders in this status") @QueryParam("status") OrderStatus status,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return service.list(callers.current(), customerId, status, page, size).map(found -> found.map(OrderView::of));
+            @BeanParam @Valid PageRequest paging) {
+        return service.list(callers.current(), customerId, status, paging.page, paging.size)
+                .map(found -> found.map(OrderView::of));
     }
 
     @POST

@@ -36,8 +36,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class GatewayClient implements PaymentGateway {
 
-    private static final String PEER = "the payment provider";
-
     /** The breakers' names, for {@code CircuitBreakerMaintenance} and the fault tolerance metrics. */
     public static final String CHARGE_BREAKER = "payment-provider-charge";
     public static final String REFUND_BREAKER = "payment-provider-refund";
@@ -66,7 +64,7 @@ public class GatewayClient implements PaymentGateway {
     public Uni<ChargeResult> charge(ChargeRequest request) {
         var charge = new PaymentProvider.NewCharge(request.amount(), request.currency(), request.paymentMethod(),
                 request.orderId(), request.customerId());
-        return OutboundRequests.attempt(charges, PEER, () -> provider.charge(request.orderId(), charge))
+        return OutboundRequests.attempt(charges, PaymentProvider.PEER, () -> provider.charge(request.orderId(), charge))
                 .map(taken -> new Approved(taken.id()));
     }
 
@@ -83,11 +81,12 @@ public class GatewayClient implements PaymentGateway {
     public Uni<RefundResult> refund(RefundRequest request) {
         if (request.chargeId() != null) {
             return OutboundRequests
-                    .attempt(refunds, PEER, () -> provider.refund(request.chargeId(), request.orderId() + ":refund"))
+                    .attempt(refunds, PaymentProvider.PEER,
+                            () -> provider.refund(request.chargeId(), request.orderId() + ":refund"))
                     .map(refund -> new Refunded(refund.id(), refund.charge()));
         }
         // the charge's answer never came: the provider knows the order by its reference
-        return OutboundRequests.attempt(refunds, PEER,
+        return OutboundRequests.attempt(refunds, PaymentProvider.PEER,
                 () -> provider.cancel(request.orderId() + ":cancel", new PaymentProvider.NewCancellation(request.orderId())))
                 .map(cancellation -> cancellation.refunded() ? new Refunded(cancellation.refund(), cancellation.charge())
                         : new NothingCharged());

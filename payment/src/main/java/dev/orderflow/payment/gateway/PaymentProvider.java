@@ -16,6 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.orderflow.common.http.OutboundRequests;
 import dev.orderflow.common.http.TransientHttpException;
 import dev.orderflow.common.security.ApiKeyHeaders;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
@@ -38,6 +39,9 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 interface PaymentProvider {
 
+    /** How the failures name the provider. */
+    String PEER = "the payment provider";
+
     String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @POST
@@ -55,23 +59,11 @@ interface PaymentProvider {
 
     @ClientExceptionMapper
     static RuntimeException failure(Response response) {
-        int status = response.getStatus();
-        if (status == 402) {
-            return new ChargeDeclinedException(declineCode(response));
+        if (response.getStatus() == 402) {
+            ErrorAnswer answer = OutboundRequests.errorBody(response, ErrorAnswer.class);
+            return new ChargeDeclinedException(answer == null || answer.error() == null ? null : answer.error().declineCode());
         }
-        if (status == 429 || status >= 500) {
-            return new TransientHttpException("the payment provider answered " + status);
-        }
-        return null;
-    }
-
-    private static String declineCode(Response response) {
-        try {
-            ErrorAnswer answer = response.readEntity(ErrorAnswer.class);
-            return answer == null || answer.error() == null ? null : answer.error().declineCode();
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
+        return OutboundRequests.transientFailure(response, PEER);
     }
 
     record NewCharge(BigDecimal amount, String currency, String paymentMethod, String reference, String customer) {

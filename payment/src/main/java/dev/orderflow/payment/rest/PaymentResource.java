@@ -1,10 +1,9 @@
 package dev.orderflow.payment.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -15,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orderflow.common.rest.Page;
+import dev.orderflow.common.rest.PageRequest;
 import dev.orderflow.common.security.Callers;
 import dev.orderflow.common.security.Roles;
 import dev.orderflow.payment.PaymentStatus;
@@ -42,9 +42,8 @@ public class PaymentResource {
             @Parameter(description = "Only the payment of this order") @QueryParam("orderId") @Size(max = 100) String orderId,
             @Parameter(description = "Only this customer's payments") @QueryParam("customerId") @Size(max = 100) String customerId,
             @Parameter(description = "Only payments in this status") @QueryParam("status") PaymentStatus status,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return payments.list(callers.current(), orderId, customerId, status, page, size)
+            @BeanParam @Valid PageRequest paging) {
+        return payments.list(callers.current(), orderId, customerId, status, paging.page, paging.size)
                 .map(found -> found.map(PaymentView::of));
     }
 

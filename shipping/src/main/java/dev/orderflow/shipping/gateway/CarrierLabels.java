@@ -16,6 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.orderflow.common.http.OutboundRequests;
 import dev.orderflow.common.http.TransientHttpException;
 import dev.orderflow.common.security.ApiKeyHeaders;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
@@ -37,6 +38,9 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 interface CarrierLabels {
 
+    /** How the failures name the carrier. */
+    String PEER = "the carrier";
+
     String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @POST
@@ -49,24 +53,12 @@ interface CarrierLabels {
 
     @ClientExceptionMapper
     static RuntimeException failure(Response response) {
-        int status = response.getStatus();
-        if (status == 422) {
-            ErrorAnswer.Detail error = error(response);
+        if (response.getStatus() == 422) {
+            ErrorAnswer answer = OutboundRequests.errorBody(response, ErrorAnswer.class);
+            ErrorAnswer.Detail error = answer == null ? null : answer.error();
             return new LabelRefusedException(error == null ? null : error.code(), error == null ? null : error.message());
         }
-        if (status == 429 || status >= 500) {
-            return new TransientHttpException("the carrier answered " + status);
-        }
-        return null;
-    }
-
-    private static ErrorAnswer.Detail error(Response response) {
-        try {
-            ErrorAnswer answer = response.readEntity(ErrorAnswer.class);
-            return answer == null ? null : answer.error();
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
+        return OutboundRequests.transientFailure(response, PEER);
     }
 
     record NewLabel(String carrier, String reference, Recipient recipient) {

@@ -38,8 +38,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class GatewayClient implements CarrierGateway {
 
-    private static final String PEER = "the carrier";
-
     /** The breakers' names, for {@code CircuitBreakerMaintenance} and the fault tolerance metrics. */
     public static final String LABEL_BREAKER = "carrier-label";
     public static final String CANCEL_BREAKER = "carrier-cancel";
@@ -69,7 +67,7 @@ public class GatewayClient implements CarrierGateway {
         Address to = request.address();
         var label = new CarrierLabels.NewLabel(request.carrier(), request.orderId(), new CarrierLabels.Recipient(to.name(),
                 to.line1(), to.line2(), to.city(), to.postalCode(), to.country()));
-        return OutboundRequests.attempt(labels, PEER, () -> carrier.create(request.orderId(), label))
+        return OutboundRequests.attempt(labels, CarrierLabels.PEER, () -> carrier.create(request.orderId(), label))
                 .map(booked -> new Labelled(booked.id(), booked.trackingNumber(), booked.estimatedDelivery()));
     }
 
@@ -85,7 +83,8 @@ public class GatewayClient implements CarrierGateway {
             CircuitBreakerOpenException.class })
     public Uni<CancelResult> cancelLabel(CancelRequest request) {
         return OutboundRequests
-                .attempt(cancellations, PEER, () -> carrier.cancel(request.labelId(), request.orderId() + ":cancel"))
+                .attempt(cancellations, CarrierLabels.PEER,
+                        () -> carrier.cancel(request.labelId(), request.orderId() + ":cancel"))
                 .map(cancelled -> new Cancelled(cancelled.id()));
     }
 

@@ -4,11 +4,9 @@ import java.util.Arrays;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.orderflow.common.rest.Page;
+import dev.orderflow.common.rest.PageRequest;
 import dev.orderflow.common.rest.ProblemException;
 import dev.orderflow.common.rest.QueryParams;
 import dev.orderflow.common.security.Callers;
@@ -53,9 +52,10 @@ public class ShipmentResource {
     public Uni<Page<ShipmentView>> list(
             @Parameter(description = "Only the shipment of this order") @QueryParam("orderId") @Size(max = 200) String orderId,
             @Parameter(description = "Only shipments in this status", schema = @Schema(implementation = ShipmentStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return queries.list(callers.current(), QueryParams.nonBlank(orderId), status(QueryParams.nonBlank(status)), page, size)
+            @BeanParam @Valid PageRequest paging) {
+        return queries
+                .list(callers.current(), QueryParams.nonBlank(orderId), status(QueryParams.nonBlank(status)), paging.page,
+                        paging.size)
                 .map(found -> found.map(ShipmentView::of));
     }
 
