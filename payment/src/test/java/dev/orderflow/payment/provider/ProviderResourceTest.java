@@ -127,16 +127,33 @@ class ProviderResourceTest {
     @Test
     void aRequestWithoutTheApiKeyIsRefused() {
         String reference = newReference();
-        for (var request : new RequestSpecification[] { given().noFilters(), given().header("Authorization", "Bearer sk_wrong"),
-                given().header(Tokens.bearer(Tokens.operator())) }) {
+        for (RequestSpecification request : withoutTheApiKey()) {
             request.contentType(ContentType.JSON).header("Idempotency-Key", reference)
                     .body(body(reference, "tok_visa", "10.00"))
                     .when().post(API + "/charges").then().statusCode(401)
                     .header("WWW-Authenticate", "Bearer")
                     .body("error.code", equalTo("invalid_api_key"));
         }
+        // the refunds and cancellations as well: a bearer token of any role is not the key
+        for (RequestSpecification request : withoutTheApiKey()) {
+            request.contentType(ContentType.JSON).header("Idempotency-Key", reference)
+                    .when().post(API + "/charges/ch_nothing/refunds").then()
+                    .statusCode(401).header("WWW-Authenticate", "Bearer").body("error.code", equalTo("invalid_api_key"));
+        }
+        for (RequestSpecification request : withoutTheApiKey()) {
+            request.contentType(ContentType.JSON).header("Idempotency-Key", reference)
+                    .body(Map.of("reference", reference)).when().post(API + "/cancellations").then().statusCode(401)
+                    .header("WWW-Authenticate", "Bearer").body("error.code", equalTo("invalid_api_key"));
+        }
         // nothing was decided: the reference is still free for a decline
         assertDeclined(charge(reference, "tok_decline", "10.00"), "generic_decline");
+    }
+
+    /** No credentials, a wrong key, and a bearer token of each role. */
+    private static RequestSpecification[] withoutTheApiKey() {
+        return new RequestSpecification[] { given().noFilters(), given().header("Authorization", "Bearer sk_wrong"),
+                given().header(Tokens.bearer(Tokens.customer("ada-" + UUID.randomUUID()))),
+                given().header(Tokens.bearer(Tokens.operator())), given().header(Tokens.bearer(Tokens.carrier())) };
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.orderflow.payment.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
@@ -73,6 +74,15 @@ class PaymentAccessTest {
                 .body("total", equalTo(0));
         as(Tokens.operator()).queryParam("customerId", bob).get("/payments").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].customerId", equalTo(bob));
+    }
+
+    @Test
+    void aListingPageHoldsAtMost100Payments() {
+        for (String token : new String[] { Tokens.customer(ada), Tokens.operator() }) {
+            as(token).queryParam("size", 101).get("/payments").then().statusCode(400).contentType(PROBLEM)
+                    .body("status", equalTo(400)).body("errors.field", contains("size"));
+            as(token).queryParam("size", 100).get("/payments").then().statusCode(200).body("size", equalTo(100));
+        }
     }
 
     /** Charges an order of the customer through the broker, as the saga does; returns the payment's id. */

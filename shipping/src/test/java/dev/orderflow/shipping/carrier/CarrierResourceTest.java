@@ -99,15 +99,27 @@ class CarrierResourceTest {
     @Test
     void aRequestWithoutTheApiKeyIsRefused() {
         String key = newKey();
-        for (var request : new RequestSpecification[] { given().noFilters(), given().header("Authorization", "Bearer wrong"),
-                given().header(Tokens.bearer(Tokens.carrier())) }) {
+        for (RequestSpecification request : withoutTheApiKey()) {
             request.contentType(ContentType.JSON).header("Idempotency-Key", key).body(body(key, "ColiPoste", "75011"))
                     .when().post(API + "/labels").then().statusCode(401)
                     .header("WWW-Authenticate", "Bearer")
                     .body("error.code", equalTo("invalid_api_key"));
         }
+        // calling a label off as well: a bearer token of any role is not the key
+        for (RequestSpecification request : withoutTheApiKey()) {
+            request.contentType(ContentType.JSON).header("Idempotency-Key", key)
+                    .when().post(API + "/labels/lbl-nothing/cancel").then().statusCode(401)
+                    .header("WWW-Authenticate", "Bearer").body("error.code", equalTo("invalid_api_key"));
+        }
         // nothing was booked: the key books the first label now
         assertBooked(label(key, "ColiPoste", "75011"), "ColiPoste", "CP", 2);
+    }
+
+    /** No credentials, a wrong key, and a bearer token of each role. */
+    private static RequestSpecification[] withoutTheApiKey() {
+        return new RequestSpecification[] { given().noFilters(), given().header("Authorization", "Bearer wrong"),
+                given().header(Tokens.bearer(Tokens.customer("ada-" + UUID.randomUUID()))),
+                given().header(Tokens.bearer(Tokens.operator())), given().header(Tokens.bearer(Tokens.carrier())) };
     }
 
     @Test

@@ -86,7 +86,9 @@ class ShipmentAccessTest {
         Map<String, String> dispatched = Map.of("status", "DISPATCHED");
 
         anonymous().contentType(ContentType.JSON).body(dispatched).put(path).then().statusCode(401).contentType(PROBLEM);
-        for (String token : new String[] { Tokens.customer(customerOf(order)), Tokens.operator() }) {
+        // the shipment's own customer, another customer, an operator: only the carrier role may
+        for (String token : new String[] { Tokens.customer(customerOf(order)), Tokens.customer(customerOf(newOrder())),
+                Tokens.operator() }) {
             as(token).contentType(ContentType.JSON).body(dispatched).put(path).then().statusCode(403).contentType(PROBLEM);
         }
         as(Tokens.operator()).get("/shipments/" + id).then().body("status", equalTo("SCHEDULED"));
