@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.Config;
 
@@ -15,7 +17,8 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Refuses to start a service in production without the issuer's public key and name to verify tokens with. Dev and
  * test mode verify with a key pair of their own (Quarkus generates one for dev mode, common's test jar one per test
- * JVM); production must never do so, nor silently start with no key and refuse every request.
+ * JVM); production must never do so, nor silently start with no key and refuse every request. It looks first, before
+ * the start-up work of the others (the indexes, the messaging channels), so a service without its key stops at once.
  */
 public class VerificationKeyCheck {
 
@@ -23,7 +26,7 @@ public class VerificationKeyCheck {
     static final String KEY = "mp.jwt.verify.publickey";
     static final String ISSUER = "mp.jwt.verify.issuer";
 
-    void check(@Observes StartupEvent start, Config config) {
+    void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start, Config config) {
         if (LaunchMode.current() == LaunchMode.NORMAL) {
             problem(name -> config.getOptionalValue(name, String.class)).ifPresent(problem -> {
                 throw new IllegalStateException(problem);
