@@ -37,17 +37,22 @@ class VerificationKeyRefusalIT {
         StringBuilder output = new StringBuilder();
         Thread reader = new Thread(() -> read(service.getInputStream(), output));
         reader.start();
-
-        boolean ended = service.waitFor(60, TimeUnit.SECONDS);
-        if (!ended) {
-            service.destroyForcibly();
+        boolean ended;
+        try {
+            ended = service.waitFor(60, TimeUnit.SECONDS);
+        } finally {
+            service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            reader.join(5_000);
         }
-        reader.join(5_000);
+        String said;
+        synchronized (output) {
+            said = output.toString();
+        }
 
-        assertTrue(ended, "the service did not stop within 60 s:\n" + output);
-        assertNotEquals(0, service.exitValue(), output.toString());
-        assertThat(output.toString(), containsString("Cannot verify bearer tokens without the issuer's public key"));
-        assertThat(output.toString(), containsString("mp.jwt.verify.issuer"));
+        assertTrue(ended, "the service did not stop within 60 s:\n" + said);
+        assertNotEquals(0, service.exitValue(), said);
+        assertThat(said, containsString("Cannot verify bearer tokens without the issuer's public key"));
+        assertThat(said, containsString("mp.jwt.verify.issuer"));
     }
 
     /** The built application, told to listen on any port and to find no store, so that only the key is missing. */

@@ -19,7 +19,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * One worker at a time on a document, repaired if the worker dies. A worker holds a document's lease while the
  * document's {@value #OWNER} is its token and its {@value #UNTIL} is ahead. It takes a free or run-out lease with one
- * conditional update ({@link #take}), or gets it with the document it inserts ({@link #grant}); makes each change
+ * conditional update ({@link #take}; {@link #runIf} also makes the work's first change in it), or gets it with the
+ * document it inserts ({@link #grant}); makes each change
  * conditional on still holding it ({@link #heldBy}); refreshes it with each step ({@link #grant}); and gives it back
  * with its last change ({@link #giveBack}). A worker that dies leaves a lease that runs out: the next one may take
  * it, and finishes what the dead one left half done. Its store calls are under the store's retry ({@link StoreRetry}):

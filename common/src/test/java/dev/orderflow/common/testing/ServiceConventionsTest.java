@@ -112,6 +112,35 @@ public abstract class ServiceConventionsTest {
     }
 
     @Test
+    void everyListingDescribesItsPaging() {
+        JsonPath api = given().noFilters().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+
+        Map<String, Map<String, Object>> paths = api.getMap("paths");
+        List<String> listings = new ArrayList<>();
+        List<String> unpaged = new ArrayList<>();
+        // a GET on a path without a parameter is a listing (the simulators' APIs are their third parties')
+        paths.forEach((path, operations) -> {
+            if (operations.get("get") instanceof Map<?, ?> get && !path.contains("{") && !path.startsWith("/provider/")
+                    && !path.startsWith("/carrier/")) {
+                listings.add(path);
+                List<?> parameters = get.get("parameters") instanceof List<?> list ? list : List.of();
+                Map<?, ?> size = parameters.stream().map(Map.class::cast)
+                        .filter(parameter -> "size".equals(parameter.get("name")))
+                        .findFirst().orElse(Map.of());
+                boolean page = parameters.stream().map(Map.class::cast)
+                        .anyMatch(parameter -> "page".equals(parameter.get("name")));
+                if (!page || !(size.get("schema") instanceof Map<?, ?> schema)
+                        || !"100".equals(String.valueOf(schema.get("maximum")))) {
+                    unpaged.add(path);
+                }
+            }
+        });
+        assertThat("the service's listings", listings, not(empty()));
+        assertThat("listings without page and size (at most 100) described", unpaged, empty());
+    }
+
+    @Test
     void answersCarryTheSecurityHeaders() {
         for (String path : new String[] { "/q/health/live", "/no/such/resource" }) {
             given().when().get(path)

@@ -192,6 +192,25 @@ class ReservationCommandsTest {
         assertSettled(order, ReservationStatus.RELEASED);
     }
 
+    @Test
+    void aCommitWaitsForTheWorkerThatHoldsTheLease() {
+        String sku = newProduct("leased", 10, 0);
+        String order = newOrder();
+        send(order, "reserve", new ReserveStock(order, List.of(new StockLine(sku, 4))));
+        // another worker, alive, holds the held reservation's lease for two more seconds, with no step begun yet
+        Instant leaseEnds = Instant.now().plusSeconds(2);
+        reservations.mongoCollection().updateOne(Filters.eq("_id", order),
+                Updates.combine(Updates.set("leaseOwner", "live-worker"), Updates.set("leaseUntil", leaseEnds)))
+                .await().atMost(Duration.ofSeconds(10));
+
+        Received committed = send(order, "commit", new CommitStock(order));
+
+        assertTrue(!Instant.now().isBefore(leaseEnds), "the commit did not wait for the lease to run out");
+        assertEquals(new StockCommitted(order), committed.as(StockCommitted.class));
+        assertStock(sku, 6, 0, 4);
+        assertSettled(order, ReservationStatus.COMMITTED);
+    }
+
     /** The worker that began {@code step} on the order's reservation died: the step is recorded, its lease ran out. */
     private void leftHalfDoneByADeadWorker(String order, ReservationStep step) {
         reservations.mongoCollection().updateOne(Filters.eq("_id", order),
