@@ -17,11 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -139,8 +141,7 @@ class ReservationCommandsTest {
     @Test
     void releaseAfterReserveRestoresTheStock() {
         String sku = newProduct("released", 10, 0);
-        String order = newOrder();
-        send(order, "reserve", new ReserveStock(order, List.of(new StockLine(sku, 4))));
+        String order = orderHolding(sku, 4);
 
         StockReleased released = send(order, "release", new ReleaseStock(order)).as(StockReleased.class);
 
@@ -152,8 +153,7 @@ class ReservationCommandsTest {
     @Test
     void commitMovesReservedToSold() {
         String sku = newProduct("committed", 10, 0);
-        String order = newOrder();
-        send(order, "reserve", new ReserveStock(order, List.of(new StockLine(sku, 4))));
+        String order = orderHolding(sku, 4);
 
         Received committed = send(order, "commit", new CommitStock(order));
 
@@ -165,8 +165,7 @@ class ReservationCommandsTest {
     @Test
     void aStepLeftHalfDoneByAWorkerThatDiedIsFinishedBeforeTheNextCommand() {
         String sku = newProduct("half-done", 10, 0);
-        String order = newOrder();
-        send(order, "reserve", new ReserveStock(order, List.of(new StockLine(sku, 4))));
+        String order = orderHolding(sku, 4);
         // a worker began the commit, then died before moving any stock: its step is recorded, its lease ran out
         leftHalfDoneByADeadWorker(order, ReservationStep.COMMIT);
 
@@ -180,8 +179,7 @@ class ReservationCommandsTest {
     @Test
     void aCommitFinishesAReleaseThatADeadWorkerBeganAndIsRefused() {
         String sku = newProduct("release-begun", 10, 0);
-        String order = newOrder();
-        send(order, "reserve", new ReserveStock(order, List.of(new StockLine(sku, 4))));
+        String order = orderHolding(sku, 4);
         // a worker began giving the stock back, then died: the commit must not take the held reservation as it stands
         leftHalfDoneByADeadWorker(order, ReservationStep.RELEASE);
 
@@ -195,13 +193,10 @@ class ReservationCommandsTest {
     @Test
     void aCommitWaitsForTheWorkerThatHoldsTheLease() {
         String sku = newProduct("leased", 10, 0);
-        String order = newOrder();
-        send(order, "reserve", new ReserveStock(order, List.of(new StockLine(sku, 4))));
+        String order = orderHolding(sku, 4);
         // another worker, alive, holds the held reservation's lease for two more seconds, with no step begun yet
         Instant leaseEnds = Instant.now().plusSeconds(2);
-        reservations.mongoCollection().updateOne(Filters.eq("_id", order),
-                Updates.combine(Updates.set("leaseOwner", "live-worker"), Updates.set("leaseUntil", leaseEnds)))
-                .await().atMost(Duration.ofSeconds(10));
+        leasedTo(order, "live-worker", leaseEnds);
 
         Received committed = send(order, "commit", new CommitStock(order));
 
@@ -211,11 +206,24 @@ class ReservationCommandsTest {
         assertSettled(order, ReservationStatus.COMMITTED);
     }
 
+    /** A new order that holds {@code quantity} of {@code sku}. */
+    private String orderHolding(String sku, int quantity) {
+        String order = newOrder();
+        send(order, "reserve", new ReserveStock(order, List.of(new StockLine(sku, quantity))));
+        return order;
+    }
+
     /** The worker that began {@code step} on the order's reservation died: the step is recorded, its lease ran out. */
     private void leftHalfDoneByADeadWorker(String order, ReservationStep step) {
-        reservations.mongoCollection().updateOne(Filters.eq("_id", order),
-                Updates.combine(Updates.set("underway", step), Updates.set("leaseOwner", "dead-worker"),
-                        Updates.set("leaseUntil", Instant.now().minusSeconds(1))))
+        leasedTo(order, "dead-worker", Instant.now().minusSeconds(1), Updates.set("underway", step));
+    }
+
+    /** Gives the order's reservation's lease to {@code owner} until {@code until}, with {@code changes}. */
+    private void leasedTo(String order, String owner, Instant until, Bson... changes) {
+        List<Bson> update = new ArrayList<>(List.of(changes));
+        update.add(Updates.set("leaseOwner", owner));
+        update.add(Updates.set("leaseUntil", until));
+        reservations.mongoCollection().updateOne(Filters.eq("_id", order), Updates.combine(update))
                 .await().atMost(Duration.ofSeconds(10));
     }
 
@@ -229,8 +237,7 @@ class ReservationCommandsTest {
     @Test
     void releaseAfterCommitPutsTheSoldStockBack() {
         String sku = newProduct("returned", 10, 0);
-        String order = newOrder();
-        send(order, "reserve", new ReserveStock(order, List.of(new StockLine(sku, 4))));
+        String order = orderHolding(sku, 4);
         send(order, "commit", new CommitStock(order));
 
         StockReleased returned = send(order, "release", new ReleaseStock(order)).as(StockReleased.class);

@@ -111,7 +111,7 @@ public class OrderSagaRunner {
      * changes nothing.
      */
     public Uni<Order> cancel(String orderId) {
-        return change(orderId, false, order -> order, (order, now) -> {
+        return change(orderId, false, Function.identity(), (order, now) -> {
             if (order.status.hasShipped()) {
                 throw ProblemException.conflict("Order " + orderId + " has shipped: it can no longer be cancelled");
             }
