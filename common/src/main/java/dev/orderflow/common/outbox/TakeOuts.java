@@ -23,13 +23,19 @@ import io.smallrye.mutiny.Uni;
  * window ({@link #WINDOW}), and everything confirmed within it leaves with one {@code updateMany}. One write for a
  * window instead of one per message; the price is that a crash within the window leaves confirmed messages behind,
  * which the sweep publishes a second time, under the same id (as after a crash between confirm and take-out). Until
- * then, this instance does not publish them again when the document's next change publishes what it holds. The update
- * is under the store's retry ({@link StoreRetry}), and safe to make twice: what it pulled is gone.
+ * then, this instance does not publish them again when the document's next change publishes what it holds; nor for
+ * {@link #LINGER} after they are out, when that change may have read the document just before the take-out. The
+ * update is under the store's retry ({@link StoreRetry}), and safe to make twice: what it pulled is gone.
  */
 final class TakeOuts {
 
     /** How long confirmed messages wait for company before they are taken out. */
     static final Duration WINDOW = Duration.ofMillis(50);
+    /**
+     * How long taken-out messages are still not published again: a change that read its document just before the
+     * take-out publishes what it read right after, well within this.
+     */
+    static final Duration LINGER = Duration.ofSeconds(2);
     /** The most messages one update takes out. */
     static final int MOST = 500;
     private static final Logger LOG = Logger.getLogger(TakeOuts.class);
@@ -40,7 +46,9 @@ final class TakeOuts {
     private final ReactiveMongoCollection<?> collection;
     private final StoreRetry storeRetry;
     private final ConcurrentLinkedQueue<Confirmed> confirmed = new ConcurrentLinkedQueue<>();
-    /** The ids of the messages confirmed and not yet taken out: not to be published again meanwhile. */
+    /**
+     * The ids of the messages confirmed and not yet taken out, or taken out within {@link #LINGER}: not to be published again.
+     */
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean windowOpen = new AtomicBoolean();
 
@@ -56,7 +64,7 @@ final class TakeOuts {
         openWindow();
     }
 
-    /** Whether the message was confirmed and waits to be taken out. */
+    /** Whether the message was confirmed and waits to be taken out, or was taken out within {@link #LINGER}. */
     boolean waiting(String messageId) {
         return waiting.contains(messageId);
     }
@@ -91,6 +99,17 @@ final class TakeOuts {
         }
         return storeRetry.call(() -> collection.updateMany(Filters.in("_id", documents),
                 Updates.pull(Outbox.FIELD, Filters.in("messageId", messages)))).replaceWithVoid()
-                .onTermination().invoke(() -> messages.forEach(waiting::remove));
+                .invoke(() -> forget(messages, LINGER))
+                // still in their documents: the sweep may publish them again at once
+                .onFailure().invoke(() -> forget(messages, Duration.ZERO));
+    }
+
+    private void forget(List<String> messages, Duration after) {
+        if (after.isZero()) {
+            messages.forEach(waiting::remove);
+            return;
+        }
+        Uni.createFrom().voidItem().onItem().delayIt().by(after)
+                .subscribe().with(done -> messages.forEach(waiting::remove));
     }
 }
