@@ -99,17 +99,9 @@ final class TakeOuts {
         }
         return storeRetry.call(() -> collection.updateMany(Filters.in("_id", documents),
                 Updates.pull(Outbox.FIELD, Filters.in("messageId", messages)))).replaceWithVoid()
-                .invoke(() -> forget(messages, LINGER))
+                .invoke(() -> Uni.createFrom().voidItem().onItem().delayIt().by(LINGER)
+                        .subscribe().with(done -> messages.forEach(waiting::remove)))
                 // still in their documents: the sweep may publish them again at once
-                .onFailure().invoke(() -> forget(messages, Duration.ZERO));
-    }
-
-    private void forget(List<String> messages, Duration after) {
-        if (after.isZero()) {
-            messages.forEach(waiting::remove);
-            return;
-        }
-        Uni.createFrom().voidItem().onItem().delayIt().by(after)
-                .subscribe().with(done -> messages.forEach(waiting::remove));
+                .onFailure().invoke(() -> messages.forEach(waiting::remove));
     }
 }
