@@ -81,11 +81,6 @@ public abstract class Outbox<D> {
         return Updates.pushEach(FIELD, pending.stream().map(PendingMessage::toDocument).toList());
     }
 
-    /** Whether the document has no pending message of that type: a condition for a change that must wait for it. */
-    public static Bson nonePending(String type) {
-        return Filters.ne(FIELD + ".type", type);
-    }
-
     /**
      * Publishes the document's pending messages one after the other; each leaves the document shortly after the broker
      * confirmed it ({@link TakeOuts}). Never fails: what is not confirmed stays in the outbox for the sweep.

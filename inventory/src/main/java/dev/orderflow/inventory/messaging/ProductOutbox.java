@@ -27,7 +27,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 @Singleton
 public class ProductOutbox extends Outbox<Product> {
 
-    /** The type of the low-stock event, which a product's alert must wait for before it is re-armed. */
+    /** The type of the low-stock event. */
     public static final String LOW_STOCK = MessageTypes.nameOf(LowStock.class);
 
     public ProductOutbox(ProductRepository products, Messaging messaging, @Channel("events") MutinyEmitter<byte[]> events,

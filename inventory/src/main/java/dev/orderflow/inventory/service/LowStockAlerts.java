@@ -23,9 +23,11 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The inventory.low-stock event, once per crossing: raising the alert is a conditional update (one winner among
- * concurrent orders) that stores the event in the product's outbox ({@link ProductOutbox}), and the alert is re-armed
- * only once that event is out, so an alert whose publishing failed is sent again by the outbox sweep, under the same
- * event id, before the next crossing can raise another.
+ * concurrent orders) that stores the event in the product's outbox ({@link ProductOutbox}), under an id that carries
+ * the crossing's number; the alert is re-armed as soon as stock is back, whether or not that event is out yet. An
+ * alert whose publishing failed is sent by the outbox sweep under its own id, so it never stands for the next
+ * crossing's, and it never holds that one back (a re-arm that waited for it lost a crossing that came within the
+ * moment between the broker's confirm and the take-out).
  */
 @ApplicationScoped
 public class LowStockAlerts {
@@ -89,10 +91,9 @@ public class LowStockAlerts {
                 .replaceWithVoid();
     }
 
-    /** Stock is back: the next fall below the threshold raises a new alert, once this one is out. */
+    /** Stock is back: the next fall below the threshold raises a new alert. */
     private Uni<Void> rearm(String sku) {
-        Bson recovered = Filters.and(Filters.eq("_id", sku), Filters.eq("lowStock", true),
-                Outbox.nonePending(ProductOutbox.LOW_STOCK), AT_OR_ABOVE_THRESHOLD);
+        Bson recovered = Filters.and(Filters.eq("_id", sku), Filters.eq("lowStock", true), AT_OR_ABOVE_THRESHOLD);
         return storeRetry.call(() -> products.mongoCollection().updateOne(recovered, Updates.set("lowStock", false)))
                 .replaceWithVoid();
     }
