@@ -29,8 +29,12 @@ import io.smallrye.mutiny.Uni;
  */
 final class TakeOuts {
 
-    /** How long confirmed messages wait for company before they are taken out. */
-    static final Duration WINDOW = Duration.ofMillis(50);
+    /**
+     * How long confirmed messages wait for company before they are taken out: at tens of messages a second, a window of
+     * 50 ms held one or two, and each cost a write; a second's gathers them all. Well below the sweep's
+     * {@code republish-after} (10 s), so the sweep does not find them still there.
+     */
+    static final Duration WINDOW = Duration.ofSeconds(1);
     /**
      * How long taken-out messages are still not published again: a change that read its document just before the
      * take-out publishes what it read right after, well within this.
@@ -72,7 +76,7 @@ final class TakeOuts {
     private void openWindow() {
         if (!confirmed.isEmpty() && windowOpen.compareAndSet(false, true)) {
             Uni.createFrom().voidItem().onItem().delayIt().by(WINDOW)
-                    .chain(this::takeOut)
+                    .chain(this::takeOutAll)
                     .subscribe().with(done -> windowClosed(), failure -> {
                         LOG.warnf("Confirmed messages not taken out of their outbox yet (%s); the sweep publishes them again",
                                 failure.toString());
@@ -86,7 +90,13 @@ final class TakeOuts {
         openWindow();
     }
 
-    private Uni<Void> takeOut() {
+    /** One update per {@link #MOST} messages, one after the other, until none is left from the window. */
+    private Uni<Void> takeOutAll() {
+        return takeOut().chain(more -> more ? takeOutAll() : Uni.createFrom().voidItem());
+    }
+
+    /** Takes out up to {@link #MOST} messages; yields whether that was a full batch (more may wait). */
+    private Uni<Boolean> takeOut() {
         Set<Object> documents = new LinkedHashSet<>();
         List<String> messages = new ArrayList<>();
         Confirmed next;
@@ -95,10 +105,11 @@ final class TakeOuts {
             messages.add(next.messageId());
         }
         if (messages.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(false);
         }
         return storeRetry.call(() -> collection.updateMany(Filters.in("_id", documents),
-                Updates.pull(Outbox.FIELD, Filters.in("messageId", messages)))).replaceWithVoid()
+                Updates.pull(Outbox.FIELD, Filters.in("messageId", messages))))
+                .map(taken -> messages.size() == MOST)
                 .invoke(() -> Uni.createFrom().voidItem().onItem().delayIt().by(LINGER)
                         .subscribe().with(done -> messages.forEach(waiting::remove)))
                 // still in their documents: the sweep may publish them again at once

@@ -16,8 +16,9 @@ import dev.orderflow.common.testing.ScriptedCollection;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A confirmed message is not published again by this instance while it waits to be taken out, nor just after: a change
- * that read its document just before the take-out publishes what it read right after, and would send it twice.
+ * Confirmed messages leave their documents many in one update, at the end of a window; a confirmed message is not
+ * published again by this instance while it waits to be taken out, nor just after: a change that read its document
+ * just before the take-out publishes what it read right after, and would send it twice.
  */
 @QuarkusTest
 class TakeOutsTest {
@@ -38,5 +39,20 @@ class TakeOutsTest {
         await().atMost(DEADLINE).until(() -> store.calls("updateMany") == 1);
         await().during(Duration.ofMillis(300)).atMost(TakeOuts.LINGER).until(() -> takeOuts.waiting("msg-1"));
         await().atMost(DEADLINE).until(() -> !takeOuts.waiting("msg-1"));
+    }
+
+    @Test
+    void moreThanOneUpdateCanTakeOutLeavesAtTheEndOfTheSameWindow() {
+        UpdateResult taken = UpdateResult.acknowledged(1, 1L, null);
+        ScriptedCollection store = new ScriptedCollection().answer("updateMany", taken, taken, taken);
+        TakeOuts takeOuts = new TakeOuts(store.collection(), storeRetry);
+
+        for (int i = 0; i < 2 * TakeOuts.MOST + 1; i++) {
+            takeOuts.confirmed("doc-" + i, "msg-" + i);
+        }
+
+        // one update per MOST messages, one after the other: not one window each, or a faster flow would never drain
+        await().atMost(TakeOuts.WINDOW.multipliedBy(2)).until(() -> store.calls("updateMany") == 3);
+        assertTrue(takeOuts.waiting("msg-" + 2 * TakeOuts.MOST), "taken out within the linger: not published again");
     }
 }
