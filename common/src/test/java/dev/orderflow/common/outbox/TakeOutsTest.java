@@ -42,7 +42,7 @@ class TakeOutsTest {
     }
 
     @Test
-    void moreThanOneUpdateCanTakeOutLeavesAtTheEndOfTheSameWindow() {
+    void moreThanAFullUpdateLeavesAtTheEndOfTheSameWindow() {
         UpdateResult taken = UpdateResult.acknowledged(1, 1L, null);
         ScriptedCollection store = new ScriptedCollection().answer("updateMany", taken, taken, taken);
         TakeOuts takeOuts = new TakeOuts(store.collection(), storeRetry);
