@@ -1,6 +1,7 @@
 package dev.orderflow.shipping.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -43,7 +44,8 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 /**
  * The saga's commands with a carrier WireMock plays: the shipment records what the carrier answered, and a cancel the
  * carrier cannot take leaves the shipment cancelled (the carrier's reports can no longer move it) while the command
- * fails, is parked unanswered, and is answered once replayed with the carrier back.
+ * fails, is parked unanswered, and is answered once replayed with the carrier back; a cancel of a label the carrier
+ * does not hold is answered at once.
  */
 @QuarkusTest
 @TestProfile(CarrierOnWireMock.class)
@@ -107,6 +109,22 @@ class CarrierCommandsTest {
         assertEquals(new ShipmentCancelled(order, scheduled.shipmentId()), cancelled);
         carrier.verify(1, postRequestedFor(urlEqualTo("/labels/lbl_" + order + "/cancel"))
                 .withHeader(CarrierLabels.IDEMPOTENCY_KEY, equalTo(order + ":cancel")));
+    }
+
+    @Test
+    void aCancelOfALabelTheCarrierDoesNotHoldIsAnswered() {
+        String order = GatewayRetryTest.newOrder();
+        bookable(order);
+        ShipmentScheduled scheduled = send(order, "schedule", schedule(order, addressIn("DE"))).as(ShipmentScheduled.class);
+        carrier.stubFor(post("/labels/lbl_" + order + "/cancel").willReturn(notFound()
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"code\": \"no_such_label\", \"message\": \"No such label\"}}")));
+
+        ShipmentCancelled cancelled = send(order, "cancel", new CancelShipment(order)).as(ShipmentCancelled.class);
+
+        assertEquals(new ShipmentCancelled(order, scheduled.shipmentId()), cancelled);
+        assertEquals(ShipmentStatus.CANCELLED, stored(shipments, order).status);
+        carrier.verify(1, postRequestedFor(urlEqualTo("/labels/lbl_" + order + "/cancel")));
     }
 
     /** The carrier books the order's label: lbl_ and the order id, tracking number EE and ten characters. */
