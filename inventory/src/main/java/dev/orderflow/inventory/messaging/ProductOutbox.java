@@ -28,7 +28,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 public class ProductOutbox extends Outbox<Product> {
 
     /** The type of the low-stock event. */
-    public static final String LOW_STOCK = MessageTypes.nameOf(LowStock.class);
+    private static final String LOW_STOCK = MessageTypes.nameOf(LowStock.class);
 
     public ProductOutbox(ProductRepository products, Messaging messaging, @Channel("events") MutinyEmitter<byte[]> events,
             StoreRetry storeRetry) {
