@@ -28,6 +28,14 @@ NATIVE=${ORDERFLOW_NATIVE:-false}
 
 service_executable() { printf '%s/%s/target/%s-1.0.0-SNAPSHOT-runner' "$ROOT" "$1" "$1"; }
 
+# The JDK the services run on (the store and the tools keep the java on PATH), and their AOT caches (start.sh).
+SERVICE_JAVA=java
+[[ -n ${ORDERFLOW_JAVA_HOME:-} ]] && SERVICE_JAVA=$ORDERFLOW_JAVA_HOME/bin/java
+AOT=${ORDERFLOW_AOT:-}
+aot_cache() { printf '%s/%s/target/quarkus-app/app.aot' "$ROOT" "$1"; }
+# Left by start.sh for a service that records its cache: stop.sh then waits for the cache to be written.
+aot_marker() { printf '%s/%s.aot-record' "$PID_DIR" "$1"; }
+
 # The pid of a component started by start.sh, if that process is alive.
 running_pid() {
     local pid_file=$PID_DIR/$1.pid

@@ -10,6 +10,13 @@
 #   ORDERFLOW_NATIVE=true deploy/local/start.sh
 #                                         the services as native executables (<service>/target/*-runner, built with
 #                                         -Pnative beforehand: docs/deploy.md); the store runs on the JVM still
+#   ORDERFLOW_JAVA_HOME=<JDK 25+> ORDERFLOW_AOT=record deploy/local/start.sh, some load, deploy/local/stop.sh
+#   ORDERFLOW_JAVA_HOME=<JDK 25+> ORDERFLOW_AOT=use deploy/local/start.sh
+#                                         the services on the JVM with an ahead-of-time cache each (JDK 25's AOT
+#                                         cache: classes loaded and linked, and method profiles): record writes
+#                                         <service>/target/quarkus-app/app.aot as the service stops, from what it ran;
+#                                         use starts from it, and refuses to start without a valid one (a rebuilt
+#                                         service needs a new recording)
 #
 # Settings (environment): ORDERFLOW_STORE=file|memory (file), ORDERFLOW_STORE_PORT (27017), ORDERFLOW_RUN_DIR (run/),
 # RABBITMQ_HOST/PORT/VIRTUAL_HOST (localhost, 5672, orderflow), RABBITMQ_USERNAME/PASSWORD (unset: each service logs
@@ -18,7 +25,8 @@
 # ORDERFLOW_STORE_JAVA_OPTS (-Xmx256m -XX:CICompilerCount=2 -XX:+UseSerialGC; a memory store keeps every document in
 # this heap, and the store's indexes are in it whatever the backend), ORDERFLOW_READY_SECONDS
 # (120), ORDERFLOW_NATIVE=true|false (false), NATIVE_OPTS (-Xmx256m: the native executables' options, the same heap
-# bound). Logs: run/logs/<component>.log. Stop with deploy/local/stop.sh.
+# bound), ORDERFLOW_JAVA_HOME (the JDK the services run on; unset: the java on PATH), ORDERFLOW_AOT=record|use (unset:
+# no cache). Logs: run/logs/<component>.log. Stop with deploy/local/stop.sh.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -26,7 +34,13 @@ READY_SECONDS=${ORDERFLOW_READY_SECONDS:-120}
 # Six JVMs share this machine's cores: the client compiler alone (C1) and the serial collector start them in half the
 # time and keep up with more orders than the default C2 and G1, whose compiler threads compete with the work
 # (docs/performance.md).
-JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+# With an AOT cache both compilers run (one thread each, as in the store): the cache's method profiles let the optimising
+# compiler start at once, and C1 alone records no profile. Record and use need the same options.
+if [[ -n $AOT ]]; then
+    JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:CICompilerCount=2 -XX:+UseSerialGC}
+else
+    JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+fi
 # The store is the one process whose hot loop (decode, match, update, encode) runs for every operation of every service:
 # there the optimising compiler (C2, with one compiler thread of each kind) pays for its warm-up (docs/performance.md).
 STORE_JAVA_OPTS=${ORDERFLOW_STORE_JAVA_OPTS:--Xmx256m -XX:CICompilerCount=2 -XX:+UseSerialGC}
@@ -68,6 +82,23 @@ build() {
     say "building $what"
     (cd "$ROOT" && ./mvnw -B -q -DskipTests "$@" package) >"$LOG_DIR/build.log" 2>&1 \
         || { say "the build failed; see $LOG_DIR/build.log"; exit 1; }
+}
+
+# JDK 25's AOT cache, per service, next to its jar: recorded as the service runs and written as it stops (stop.sh
+# gives it the time; the JVM assembles the cache in a child process on its way out), or used, and then required.
+check_aot() {
+    [[ -z $AOT ]] && return
+    [[ $AOT == record || $AOT == use ]] || { say "ORDERFLOW_AOT is record or use, not '$AOT'"; exit 2; }
+    [[ $NATIVE == true ]] && { say "ORDERFLOW_AOT is for the JVM: not with ORDERFLOW_NATIVE=true"; exit 2; }
+    local version
+    version=$("$SERVICE_JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    ((${version:-0} >= 25)) || { say "ORDERFLOW_AOT needs JDK 25 or newer; $SERVICE_JAVA is ${version:-unknown}: set ORDERFLOW_JAVA_HOME"; exit 2; }
+    [[ $AOT == use ]] || return 0
+    local missing=()
+    for service in "${wanted[@]}"; do
+        [[ -f $(aot_cache "$service") ]] || missing+=("$service")
+    done
+    ((${#missing[@]} == 0)) || { say "no AOT cache for: ${missing[*]}; record one first (ORDERFLOW_AOT=record, then stop.sh)"; exit 1; }
 }
 
 # Native executables take minutes each to build: they are never built here, only asked for.
@@ -125,7 +156,13 @@ start_service() {
         say "port ${PORT[$service]} is taken by another process: $service cannot start"
         exit 1
     fi
-    local command=(java $JAVA_OPTS -jar "$(service_jar "$service")")
+    local command=("$SERVICE_JAVA" $JAVA_OPTS)
+    rm -f "$(aot_marker "$service")"
+    case $AOT in
+        record) command+=("-XX:AOTCacheOutput=$(aot_cache "$service")") && touch "$(aot_marker "$service")" ;;
+        use) command+=(-XX:AOTMode=on "-XX:AOTCache=$(aot_cache "$service")") ;;
+    esac
+    command+=(-jar "$(service_jar "$service")")
     [[ $NATIVE == true ]] && command=("$(service_executable "$service")" $NATIVE_OPTS)
     # the service's own broker account, unless RABBITMQ_USERNAME names one for all
     local account=()
@@ -158,8 +195,10 @@ await_ready() {
     say "$service ready on http://localhost:${PORT[$service]} (${ready_ms} ms from launch${quarkus:+; Quarkus $quarkus})"
 }
 
+check_aot
 build_if_missing
 [[ $NATIVE == true ]] && say "the services run as native executables"
+[[ -n $AOT ]] && say "the services run on $SERVICE_JAVA, AOT cache: $AOT"
 "$ROOT/deploy/local/ensure-rabbitmq.sh"
 [[ $OWN_ACCOUNT == true ]] || "$ROOT/deploy/local/rabbitmq-accounts.sh"
 ensure_keys

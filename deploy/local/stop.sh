@@ -8,16 +8,19 @@ stop_component() {
     local name=$1 pid
     pid=$(running_pid "$name") || { rm -f "$PID_DIR/$name.pid"; return 0; }
     kill "$pid" 2>/dev/null || true
-    local deadline=$((SECONDS + 20))
+    # a service recording its AOT cache writes it on the way out (start.sh, ORDERFLOW_AOT=record): seconds, here about 10
+    local grace=20
+    [[ -f $(aot_marker "$name") ]] && grace=300 && say "$name writes its AOT cache ($(aot_cache "$name"))"
+    local deadline=$((SECONDS + grace))
     while kill -0 "$pid" 2>/dev/null; do
         if ((SECONDS >= deadline)); then
-            say "$name did not stop in 20s: killing it"
+            say "$name did not stop in ${grace}s: killing it"
             kill -9 "$pid" 2>/dev/null || true
             break
         fi
         sleep 0.2
     done
-    rm -f "$PID_DIR/$name.pid"
+    rm -f "$PID_DIR/$name.pid" "$(aot_marker "$name")"
     say "$name stopped"
 }
 
