@@ -33,6 +33,14 @@ SERVICE_JAVA=java
 [[ -n ${ORDERFLOW_JAVA_HOME:-} ]] && SERVICE_JAVA=$ORDERFLOW_JAVA_HOME/bin/java
 AOT=${ORDERFLOW_AOT:-}
 aot_cache() { printf '%s/%s/target/quarkus-app/app.aot' "$ROOT" "$1"; }
+# What a cache was recorded from: a digest of every file of the service's package but the cache, kept beside it. The
+# JVM does not check that the classes it takes from the cache are still those of a fast-jar's jars (a class changed in
+# the service's jar is loaded from the cache all the same), so start.sh does: a cache of another build is refused.
+aot_build() { printf '%s.build' "$(aot_cache "$1")"; }
+package_digest() {
+    (cd "$(dirname "$(service_jar "$1")")" && find . -type f ! -name 'app.aot*' -print0 | LC_ALL=C sort -z \
+        | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1
+}
 # Left by start.sh for a service that records its cache: stop.sh then waits for the cache to be written.
 aot_marker() { printf '%s/%s.aot-record' "$PID_DIR" "$1"; }
 

@@ -15,8 +15,8 @@
 #                                         the services on the JVM with an ahead-of-time cache each (JDK 25's AOT
 #                                         cache: classes loaded and linked, and method profiles): record writes
 #                                         <service>/target/quarkus-app/app.aot as the service stops, from what it ran;
-#                                         use starts from it, and refuses to start without a valid one (a rebuilt
-#                                         service needs a new recording)
+#                                         use starts from it, and refuses to start without one, or with one recorded
+#                                         from another build (a rebuilt service needs a new recording)
 #
 # Settings (environment): ORDERFLOW_STORE=file|memory (file), ORDERFLOW_STORE_PORT (27017), ORDERFLOW_RUN_DIR (run/),
 # RABBITMQ_HOST/PORT/VIRTUAL_HOST (localhost, 5672, orderflow), RABBITMQ_USERNAME/PASSWORD (unset: each service logs
@@ -94,11 +94,16 @@ check_aot() {
     version=$("$SERVICE_JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
     ((${version:-0} >= 25)) || { say "ORDERFLOW_AOT needs JDK 25 or newer; $SERVICE_JAVA is ${version:-unknown}: set ORDERFLOW_JAVA_HOME"; exit 2; }
     [[ $AOT == use ]] || return 0
-    local missing=()
+    local missing=() stale=()
     for service in "${wanted[@]}"; do
-        [[ -f $(aot_cache "$service") ]] || missing+=("$service")
+        if [[ ! -f $(aot_cache "$service") || ! -f $(aot_build "$service") ]]; then
+            missing+=("$service")
+        elif [[ $(<"$(aot_build "$service")") != "$(package_digest "$service")" ]]; then
+            stale+=("$service")
+        fi
     done
     ((${#missing[@]} == 0)) || { say "no AOT cache for: ${missing[*]}; record one first (ORDERFLOW_AOT=record, then stop.sh)"; exit 1; }
+    ((${#stale[@]} == 0)) || { say "the AOT cache of ${stale[*]} was recorded from another build: record again (ORDERFLOW_AOT=record)"; exit 1; }
 }
 
 # Native executables take minutes each to build: they are never built here, only asked for.
@@ -159,7 +164,12 @@ start_service() {
     local command=("$SERVICE_JAVA" $JAVA_OPTS)
     rm -f "$(aot_marker "$service")"
     case $AOT in
-        record) command+=("-XX:AOTCacheOutput=$(aot_cache "$service")") && touch "$(aot_marker "$service")" ;;
+        record)
+            rm -f "$(aot_cache "$service")"
+            package_digest "$service" >"$(aot_build "$service")"
+            command+=("-XX:AOTCacheOutput=$(aot_cache "$service")")
+            touch "$(aot_marker "$service")"
+            ;;
         use) command+=(-XX:AOTMode=on "-XX:AOTCache=$(aot_cache "$service")") ;;
     esac
     command+=(-jar "$(service_jar "$service")")
