@@ -41,8 +41,8 @@ package_digest() {
     (cd "$(dirname "$(service_jar "$1")")" && find . -type f ! -name 'app.aot*' -print0 | LC_ALL=C sort -z \
         | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1
 }
-# Left by start.sh for a service that records its cache: stop.sh then waits for the cache to be written.
-aot_marker() { printf '%s/%s.aot-record' "$PID_DIR" "$1"; }
+# Whether the process records an AOT cache (its command line names one to write): stop.sh then waits for it.
+records_aot() { ps -o args= -p "$1" 2>/dev/null | grep -q -- '-XX:AOTCacheOutput='; }
 
 # The pid of a component started by start.sh, if that process is alive.
 running_pid() {

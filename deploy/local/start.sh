@@ -162,13 +162,11 @@ start_service() {
         exit 1
     fi
     local command=("$SERVICE_JAVA" $JAVA_OPTS)
-    rm -f "$(aot_marker "$service")"
     case $AOT in
         record)
             rm -f "$(aot_cache "$service")"
             package_digest "$service" >"$(aot_build "$service")"
             command+=("-XX:AOTCacheOutput=$(aot_cache "$service")")
-            touch "$(aot_marker "$service")"
             ;;
         use) command+=(-XX:AOTMode=on "-XX:AOTCache=$(aot_cache "$service")") ;;
     esac

@@ -7,10 +7,10 @@ source "$(dirname "$0")/lib.sh"
 stop_component() {
     local name=$1 pid
     pid=$(running_pid "$name") || { rm -f "$PID_DIR/$name.pid"; return 0; }
-    kill "$pid" 2>/dev/null || true
     # a service recording its AOT cache writes it on the way out (start.sh, ORDERFLOW_AOT=record): seconds, here about 10
     local grace=20
-    [[ -f $(aot_marker "$name") ]] && grace=300 && say "$name writes its AOT cache ($(aot_cache "$name"))"
+    records_aot "$pid" && grace=300 && say "$name writes its AOT cache ($(aot_cache "$name"))"
+    kill "$pid" 2>/dev/null || true
     local deadline=$((SECONDS + grace))
     while kill -0 "$pid" 2>/dev/null; do
         if ((SECONDS >= deadline)); then
@@ -20,7 +20,7 @@ stop_component() {
         fi
         sleep 0.2
     done
-    rm -f "$PID_DIR/$name.pid" "$(aot_marker "$name")"
+    rm -f "$PID_DIR/$name.pid"
     say "$name stopped"
 }
 
