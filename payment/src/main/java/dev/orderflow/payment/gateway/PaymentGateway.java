@@ -18,9 +18,9 @@ public interface PaymentGateway {
     Uni<ChargeResult> charge(ChargeRequest request);
 
     /**
-     * Gives back what was charged for the order. When the charge's id is unknown (the charge's answer never came),
-     * whatever the provider charged for the order is given back, and when it charged nothing, the order is closed
-     * there, so that no later charge for it succeeds.
+     * Gives back what was charged for the order. When the charge's id is unknown (the charge's answer never came), or
+     * the provider knows no charge by that id, whatever the provider charged for the order is given back, and when it
+     * charged nothing, the order is closed there, so that no later charge for it succeeds.
      */
     Uni<RefundResult> refund(RefundRequest request);
 

@@ -197,6 +197,28 @@ class GatewayRetryTest {
     }
 
     @Test
+    void aRefundOfAChargeTheProviderDoesNotKnowCancelsByTheOrdersReference() {
+        String charged = newOrder();
+        String uncharged = newOrder();
+        provider.stubFor(post("/charges/ch_gone/refunds").willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"resource_missing\"}}")));
+        provider.stubFor(post("/cancellations").withRequestBody(equalToJson("{\"reference\": \"" + charged + "\"}"))
+                .willReturn(okJson("{\"status\": \"refunded\", \"charge\": \"ch_5\", \"refund\": \"re_5\"}")));
+        provider.stubFor(post("/cancellations").withRequestBody(equalToJson("{\"reference\": \"" + uncharged + "\"}"))
+                .willReturn(okJson("{\"status\": \"cancelled\"}")));
+
+        assertEquals(new Refunded("re_5", "ch_5"), refund(charged, "ch_gone"));
+        assertEquals(new NothingCharged(), refund(uncharged, "ch_gone"));
+
+        provider.verify(2, postRequestedFor(urlEqualTo("/charges/ch_gone/refunds")));
+        provider.verify(1, postRequestedFor(urlEqualTo("/cancellations"))
+                .withHeader(PaymentProvider.IDEMPOTENCY_KEY, equalTo(charged + ":cancel")));
+        provider.verify(1, postRequestedFor(urlEqualTo("/cancellations"))
+                .withHeader(PaymentProvider.IDEMPOTENCY_KEY, equalTo(uncharged + ":cancel")));
+    }
+
+    @Test
     void aRefundTheProviderCannotTakeIsRetriedThenUnavailable() {
         String order = newOrder();
         provider.stubFor(ours(post("/cancellations")).willReturn(aResponse().withStatus(502)));

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
 import dev.orderflow.common.testing.MessageProbe;
 import dev.orderflow.common.testing.MessageProbe.Received;
 import dev.orderflow.common.testing.Meters;
@@ -138,6 +141,22 @@ class PaymentCommandsTest {
         assertEquals(0, new BigDecimal("42.00").compareTo(refunded.amount()));
         assertEquals(PaymentStatus.REFUNDED, payment(order).status);
         assertEquals(refunded, send(order, "refund", new RefundPayment(order)).as(PaymentRefunded.class), "a repeated refund");
+    }
+
+    @Test
+    void aRefundOfAChargeTheProviderDoesNotKnowGivesBackWhatItChargedForTheOrder() {
+        String order = newOrder();
+        PaymentCharged charged = send(order, "charge", charge(order, "tok_visa", "17.00")).as(PaymentCharged.class);
+        String chargeId = payment(order).gatewayChargeId;
+        payments.mongoCollection().updateOne(Filters.eq("orderId", order), Updates.set("gatewayChargeId", "ch_unknown"))
+                .await().atMost(READ);
+
+        PaymentRefunded refunded = send(order, "refund", new RefundPayment(order)).as(PaymentRefunded.class);
+
+        assertEquals(0, charged.amount().compareTo(refunded.amount()));
+        Payment payment = payment(order);
+        assertEquals(PaymentStatus.REFUNDED, payment.status);
+        assertEquals(chargeId, payment.gatewayChargeId, "the provider's own id for the charge it gave back");
     }
 
     @Test
