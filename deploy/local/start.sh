@@ -22,7 +22,7 @@
 # RABBITMQ_HOST/PORT/VIRTUAL_HOST (localhost, 5672, orderflow), RABBITMQ_USERNAME/PASSWORD (unset: each service logs
 # in as its own user, made by rabbitmq-accounts.sh with its credentials in run/rabbitmq/; set: every service logs in
 # as that user, and no account is made), JAVA_OPTS (see below),
-# ORDERFLOW_STORE_JAVA_OPTS (-Xmx256m -XX:CICompilerCount=2 -XX:+UseSerialGC; a memory store keeps every document in
+# ORDERFLOW_STORE_JAVA_OPTS (-Xmx1g -XX:CICompilerCount=2 -XX:+UseSerialGC; a memory store keeps every document in
 # this heap, and the store's indexes are in it whatever the backend), ORDERFLOW_READY_SECONDS
 # (120), ORDERFLOW_NATIVE=true|false (false), NATIVE_OPTS (-Xmx256m: the native executables' options, the same heap
 # bound), ORDERFLOW_JAVA_HOME (the JDK the services run on; unset: the java on PATH), ORDERFLOW_AOT=record|use (unset:
@@ -43,7 +43,9 @@ else
 fi
 # The store is the one process whose hot loop (decode, match, update, encode) runs for every operation of every service:
 # there the optimising compiler (C2, with one compiler thread of each kind) pays for its warm-up (docs/performance.md).
-STORE_JAVA_OPTS=${ORDERFLOW_STORE_JAVA_OPTS:--Xmx256m -XX:CICompilerCount=2 -XX:+UseSerialGC}
+# Its indexes live in its heap whatever the backend, so the heap bounds how many orders it holds: 256 MB ran out at
+# about 12,500 orders (docs/operations.md).
+STORE_JAVA_OPTS=${ORDERFLOW_STORE_JAVA_OPTS:--Xmx1g -XX:CICompilerCount=2 -XX:+UseSerialGC}
 NATIVE_OPTS=${NATIVE_OPTS:--Xmx256m}
 export RABBITMQ_HOST=${RABBITMQ_HOST:-localhost}
 export RABBITMQ_PORT=${RABBITMQ_PORT:-5672}
