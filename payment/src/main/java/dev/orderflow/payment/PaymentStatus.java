@@ -8,6 +8,9 @@ public enum PaymentStatus {
     DECLINED,
     /** captured, then given back */
     REFUNDED,
-    /** refunded before anything was charged: the order's payment is closed, and no charge may follow */
+    /**
+     * closed with nothing charged at the provider (refunded before any charge, or the provider had none for the order):
+     * no charge may follow
+     */
     VOIDED
 }

@@ -1,7 +1,6 @@
 package dev.orderflow.payment.gateway;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -10,7 +9,6 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 import dev.orderflow.common.http.OutboundRequests;
 import dev.orderflow.common.http.TransientHttpException;
@@ -29,8 +27,8 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * The fallback turns how a call ended into an explicit outcome: a decline into {@link PaymentGateway.Declined}, a
  * provider that stayed unavailable into {@link PaymentGateway.ProviderUnavailable}, so that it never passes for a
- * decline. A refund of a charge the provider does not know (a 404) asks by the order's reference instead. Any other
- * failure (a request the provider refuses) is left as it is.
+ * decline. Any other failure (a request the provider refuses) is left as it is, but for a refund of a charge the provider
+ * does not know, which is an answer too ({@link PaymentGateway.UnknownCharge}).
  * <p>
  * The settings below are production defaults; each one can be changed through configuration, for instance
  * {@code quarkus.fault-tolerance."dev.orderflow.payment.gateway.GatewayClient/charge".retry.max-retries}. Every attempt
@@ -38,8 +36,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class GatewayClient implements PaymentGateway {
-
-    private static final Logger LOG = Logger.getLogger(GatewayClient.class);
 
     /** The breakers' names, for {@code CircuitBreakerMaintenance} and the fault tolerance metrics. */
     public static final String CHARGE_BREAKER = "payment-provider-charge";
@@ -84,35 +80,18 @@ public class GatewayClient implements PaymentGateway {
     @Fallback(fallbackMethod = "refundNotDone", applyOn = { TransientHttpException.class, TimeoutException.class,
             CircuitBreakerOpenException.class })
     public Uni<RefundResult> refund(RefundRequest request) {
-        if (request.chargeId() == null) {
-            // the charge's answer never came: the provider knows the order by its reference
-            return cancelByReference(request);
+        if (request.chargeId() != null) {
+            return OutboundRequests
+                    .attempt(refunds, PaymentProvider.PEER,
+                            () -> provider.refund(request.chargeId(), request.orderId() + ":refund"))
+                    .<RefundResult> map(refund -> new Refunded(refund.id(), refund.charge()))
+                    .onFailure(NoSuchChargeException.class).recoverWithItem(() -> new UnknownCharge(request.chargeId()));
         }
-        return OutboundRequests
-                .attempt(refunds, PaymentProvider.PEER,
-                        () -> provider.refund(request.chargeId(), request.orderId() + ":refund"))
-                .<RefundResult> map(refund -> new Refunded(refund.id(), refund.charge()))
-                .onFailure(GatewayClient::noSuchCharge).recoverWithUni(() -> {
-                    LOG.warnf("Order %s: the payment provider knows no charge %s; giving back what it charged under the"
-                            + " order's reference instead", request.orderId(), request.chargeId());
-                    return cancelByReference(request);
-                });
-    }
-
-    /**
-     * Gives back what the provider charged under the order's reference, or closes the reference when it charged
-     * nothing: for a charge whose id is unknown, or that the provider does not know (a 404 for it).
-     */
-    private Uni<RefundResult> cancelByReference(RefundRequest request) {
+        // the charge's answer never came: the provider knows the order by its reference
         return OutboundRequests.attempt(refunds, PaymentProvider.PEER,
                 () -> provider.cancel(request.orderId() + ":cancel", new PaymentProvider.NewCancellation(request.orderId())))
                 .map(cancellation -> cancellation.refunded() ? new Refunded(cancellation.refund(), cancellation.charge())
                         : new NothingCharged());
-    }
-
-    /** The provider's 404 for a charge: it has no charge by that id (it may still have one under the reference). */
-    private static boolean noSuchCharge(Throwable failure) {
-        return failure instanceof WebApplicationException refused && refused.getResponse().getStatus() == 404;
     }
 
     Uni<ChargeResult> chargeNotTaken(ChargeRequest request, ChargeDeclinedException declined) {

@@ -18,9 +18,10 @@ public interface PaymentGateway {
     Uni<ChargeResult> charge(ChargeRequest request);
 
     /**
-     * Gives back what was charged for the order. When the charge's id is unknown (the charge's answer never came), or
-     * the provider knows no charge by that id, whatever the provider charged for the order is given back, and when it
-     * charged nothing, the order is closed there, so that no later charge for it succeeds.
+     * Gives back what was charged for the order: the charge named, or {@link UnknownCharge} when the provider knows no
+     * charge by that id. Without the charge's id (the charge's answer never came), whatever the provider charged for
+     * the order is given back, and when it charged nothing, the order is closed there, so that no later charge for it
+     * succeeds.
      */
     Uni<RefundResult> refund(RefundRequest request);
 
@@ -49,6 +50,13 @@ public interface PaymentGateway {
 
     /** Nothing was charged for the order; it is now closed at the provider. */
     record NothingCharged() implements RefundResult {
+    }
+
+    /**
+     * The provider knows no charge by the id given: nothing was refunded. It may still hold a charge for the order,
+     * which a refund without the charge's id (by the order's reference) gives back.
+     */
+    record UnknownCharge(String chargeId) implements RefundResult {
     }
 
     /** The provider could not be asked (down, overloaded, too slow or cut off by the circuit breaker): try later. */

@@ -29,9 +29,9 @@ import io.smallrye.mutiny.Uni;
  * carries an {@code Idempotency-Key}, and the provider's API key ({@link ApiKeyHeaders}); the answers' unknown
  * properties are ignored, as providers add them freely.
  * <p>
- * How answers map to failures: a 402 is a decline ({@link ChargeDeclinedException}); a 5xx or 429 is a failure that
- * may pass ({@link TransientHttpException}); any other error is a request the provider refuses, which no retry
- * cures.
+ * How answers map to failures: a 402 is a decline ({@link ChargeDeclinedException}); a 404 {@code resource_missing}
+ * names an id the provider does not know ({@link NoSuchChargeException}); a 5xx or 429 is a failure that may pass
+ * ({@link TransientHttpException}); any other error is a request the provider refuses, which no retry cures.
  */
 @RegisterRestClient(configKey = "payment-provider")
 @RegisterClientHeaders(ApiKeyHeaders.class)
@@ -62,6 +62,12 @@ interface PaymentProvider {
         if (response.getStatus() == 402) {
             ErrorAnswer answer = OutboundRequests.errorBody(response, ErrorAnswer.class);
             return new ChargeDeclinedException(answer == null || answer.error() == null ? null : answer.error().declineCode());
+        }
+        if (response.getStatus() == 404) {
+            ErrorAnswer answer = OutboundRequests.errorBody(response, ErrorAnswer.class);
+            if (answer != null && answer.error() != null && NoSuchChargeException.CODE.equals(answer.error().code())) {
+                return new NoSuchChargeException();
+            }
         }
         return OutboundRequests.transientFailure(response, PEER);
     }

@@ -125,7 +125,16 @@ public class PaymentService {
      * knows the order, and closes it so that the waiting charge cannot succeed afterwards.
      */
     private Uni<Payment> refundAtGateway(Payment payment) {
-        return gateway.refund(new PaymentGateway.RefundRequest(payment.orderId, payment.gatewayChargeId)).chain(result -> {
+        return refundAtGateway(payment, payment.gatewayChargeId);
+    }
+
+    /**
+     * Refunds by {@code chargeId}, or by the order's reference when it is null; a charge id the provider does not know
+     * is asked again by the reference, so the refund ends (refunded, or voided when the provider charged nothing for
+     * the order) instead of failing for ever while the saga keeps sending it.
+     */
+    private Uni<Payment> refundAtGateway(Payment payment, String chargeId) {
+        return gateway.refund(new PaymentGateway.RefundRequest(payment.orderId, chargeId)).chain(result -> {
             Instant now = clock.instant();
             if (result instanceof PaymentGateway.Refunded refunded) {
                 List<Bson> changes = new ArrayList<>(List.of(Updates.set("gatewayRefundId", refunded.refundId()),
@@ -137,6 +146,11 @@ public class PaymentService {
             }
             if (result instanceof PaymentGateway.NothingCharged) {
                 return settle(payment, PaymentStatus.VOIDED, Updates.set("closedAt", now));
+            }
+            if (result instanceof PaymentGateway.UnknownCharge unknown) {
+                LOG.warnf("Order %s: the payment provider knows no charge %s (payment %s); asking by the order's reference",
+                        payment.orderId, unknown.chargeId(), payment.id);
+                return refundAtGateway(payment, null);
             }
             return unavailable(payment, (PaymentGateway.ProviderUnavailable) result);
         }).invoke(settled -> LOG.infof("Order %s: payment %s %s", settled.orderId, settled.id, settled.status));

@@ -39,6 +39,7 @@ import dev.orderflow.payment.gateway.PaymentGateway.ProviderUnavailable;
 import dev.orderflow.payment.gateway.PaymentGateway.RefundRequest;
 import dev.orderflow.payment.gateway.PaymentGateway.RefundResult;
 import dev.orderflow.payment.gateway.PaymentGateway.Refunded;
+import dev.orderflow.payment.gateway.PaymentGateway.UnknownCharge;
 import dev.orderflow.payment.testing.ProviderOnWireMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -197,25 +198,29 @@ class GatewayRetryTest {
     }
 
     @Test
-    void aRefundOfAChargeTheProviderDoesNotKnowCancelsByTheOrdersReference() {
-        String charged = newOrder();
-        String uncharged = newOrder();
+    void aRefundOfAChargeTheProviderDoesNotKnowIsAnUnknownChargeAskedOnce() {
+        String order = newOrder();
         provider.stubFor(post("/charges/ch_gone/refunds").willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"resource_missing\"}}")));
-        provider.stubFor(post("/cancellations").withRequestBody(equalToJson("{\"reference\": \"" + charged + "\"}"))
-                .willReturn(okJson("{\"status\": \"refunded\", \"charge\": \"ch_5\", \"refund\": \"re_5\"}")));
-        provider.stubFor(post("/cancellations").withRequestBody(equalToJson("{\"reference\": \"" + uncharged + "\"}"))
-                .willReturn(okJson("{\"status\": \"cancelled\"}")));
+                .withBody("{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"resource_missing\","
+                        + " \"message\": \"No such charge: ch_gone\"}}")));
 
-        assertEquals(new Refunded("re_5", "ch_5"), refund(charged, "ch_gone"));
-        assertEquals(new NothingCharged(), refund(uncharged, "ch_gone"));
+        assertEquals(new UnknownCharge("ch_gone"), refund(order, "ch_gone"));
 
-        provider.verify(2, postRequestedFor(urlEqualTo("/charges/ch_gone/refunds")));
-        provider.verify(1, postRequestedFor(urlEqualTo("/cancellations"))
-                .withHeader(PaymentProvider.IDEMPOTENCY_KEY, equalTo(charged + ":cancel")));
-        provider.verify(1, postRequestedFor(urlEqualTo("/cancellations"))
-                .withHeader(PaymentProvider.IDEMPOTENCY_KEY, equalTo(uncharged + ":cancel")));
+        provider.verify(1, postRequestedFor(urlEqualTo("/charges/ch_gone/refunds")));
+        provider.verify(0, postRequestedFor(urlEqualTo("/cancellations")));
+    }
+
+    @Test
+    void anotherNotFoundOfARefundStaysAFailure() {
+        String order = newOrder();
+        provider.stubFor(post("/charges/ch_elsewhere/refunds").willReturn(aResponse().withStatus(404).withBody("Not Found")));
+
+        Object outcome = gateway.refund(new RefundRequest(order, "ch_elsewhere")).map(Object.class::cast)
+                .onFailure().recoverWithItem(failure -> failure).await().atMost(WAIT);
+
+        assertInstanceOf(jakarta.ws.rs.WebApplicationException.class, outcome);
+        provider.verify(1, postRequestedFor(urlEqualTo("/charges/ch_elsewhere/refunds")));
     }
 
     @Test
