@@ -27,8 +27,9 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * The fallback turns how a call ended into an explicit outcome: a decline into {@link PaymentGateway.Declined}, a
  * provider that stayed unavailable into {@link PaymentGateway.ProviderUnavailable}, so that it never passes for a
- * decline. Any other failure (a request the provider refuses) is left as it is, but for a refund of a charge the provider
- * does not know, which is an answer too ({@link PaymentGateway.UnknownCharge}).
+ * decline. Any other failure (a request the provider refuses) is left as it is. A refund of a charge the provider does
+ * not know is an answer too: the method itself turns it into {@link PaymentGateway.UnknownCharge}, before the fault
+ * tolerance sees it.
  * <p>
  * The settings below are production defaults; each one can be changed through configuration, for instance
  * {@code quarkus.fault-tolerance."dev.orderflow.payment.gateway.GatewayClient/charge".retry.max-retries}. Every attempt

@@ -21,7 +21,7 @@ public interface PaymentGateway {
      * Gives back what was charged for the order: the charge named, or {@link UnknownCharge} when the provider knows no
      * charge by that id. Without the charge's id (the charge's answer never came), whatever the provider charged for
      * the order is given back, and when it charged nothing, the order is closed there, so that no later charge for it
-     * succeeds.
+     * succeeds; that never answers {@link UnknownCharge}.
      */
     Uni<RefundResult> refund(RefundRequest request);
 

@@ -13,16 +13,19 @@ public final class PaymentReplies {
     private PaymentReplies() {
     }
 
-    /** Charged if the money was ever captured; else why not. */
+    /**
+     * Charged if the money was ever captured; else why not. A voided payment was not, even if it was recorded as
+     * captured: the provider had no charge for the order when it was refunded.
+     */
     public static Object charge(Payment payment) {
+        if (payment.status == PaymentStatus.VOIDED) {
+            return new PaymentDeclined(payment.orderId, payment.id, PaymentDeclined.Reason.PAYMENT_CLOSED);
+        }
         if (payment.capturedAt != null) {
             return new PaymentCharged(payment.orderId, payment.id, payment.amount, payment.currency);
         }
         if (payment.status == PaymentStatus.DECLINED) {
             return new PaymentDeclined(payment.orderId, payment.id, payment.declineReason);
-        }
-        if (payment.status == PaymentStatus.VOIDED) {
-            return new PaymentDeclined(payment.orderId, payment.id, PaymentDeclined.Reason.PAYMENT_CLOSED);
         }
         throw new IllegalStateException(
                 "payment " + payment.id + " of order " + payment.orderId + " is still " + payment.status);

@@ -125,7 +125,8 @@ public class PaymentService {
      * knows the order, and closes it so that the waiting charge cannot succeed afterwards.
      */
     private Uni<Payment> refundAtGateway(Payment payment) {
-        return refundAtGateway(payment, payment.gatewayChargeId);
+        return refundAtGateway(payment, payment.gatewayChargeId)
+                .invoke(settled -> LOG.infof("Order %s: payment %s %s", settled.orderId, settled.id, settled.status));
     }
 
     /**
@@ -153,7 +154,7 @@ public class PaymentService {
                 return refundAtGateway(payment, null);
             }
             return unavailable(payment, (PaymentGateway.ProviderUnavailable) result);
-        }).invoke(settled -> LOG.infof("Order %s: payment %s %s", settled.orderId, settled.id, settled.status));
+        });
     }
 
     /**

@@ -214,7 +214,9 @@ class GatewayRetryTest {
     @Test
     void anotherNotFoundOfARefundStaysAFailure() {
         String order = newOrder();
-        provider.stubFor(post("/charges/ch_elsewhere/refunds").willReturn(aResponse().withStatus(404).withBody("Not Found")));
+        provider.stubFor(post("/charges/ch_elsewhere/refunds").willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"url_invalid\"}}")));
 
         Object outcome = gateway.refund(new RefundRequest(order, "ch_elsewhere")).map(Object.class::cast)
                 .onFailure().recoverWithItem(failure -> failure).await().atMost(WAIT);

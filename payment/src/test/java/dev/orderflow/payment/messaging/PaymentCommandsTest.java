@@ -147,7 +147,7 @@ class PaymentCommandsTest {
     @Test
     void aRefundOfAChargeTheProviderDoesNotKnowGivesBackWhatItChargedForTheOrder() {
         String order = newOrder();
-        send(order, "charge", charge(order, "tok_visa", "17.00"));
+        send(order, "charge", charge(order, "tok_visa", "17.00")).as(PaymentCharged.class);
         String chargeId = payment(order).gatewayChargeId;
         payments.mongoCollection().updateOne(Filters.eq("orderId", order), Updates.set("gatewayChargeId", "ch_unknown"))
                 .await().atMost(READ);
@@ -178,6 +178,8 @@ class PaymentCommandsTest {
 
         assertEquals(new NothingToRefund(order), send(order, "refund", new RefundPayment(order)).as(NothingToRefund.class));
         assertEquals(PaymentStatus.VOIDED, payment(order).status);
+        PaymentDeclined late = send(order, "charge", charge(order, "tok_visa", "9.00")).as(PaymentDeclined.class);
+        assertEquals(PaymentDeclined.Reason.PAYMENT_CLOSED, late.reason(), "a charge after the refund is refused");
     }
 
     @Test
