@@ -18,6 +18,7 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import dev.orderflow.embedded.index.IndexOrder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -28,7 +29,7 @@ import io.netty.buffer.Unpooled;
  * them, with Java serialisation, on a thread of its own: that took most of the store's time, four times the space of
  * the BSON, and could meet an object half-way through an update (mongo-java-server updates the very object its query
  * returned). Here a write encodes the document once, a read decodes a fresh one, and nothing the writer reads can
- * change.
+ * change. A sorted query goes along an index that has its order ({@link IndexOrder}).
  */
 public final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
 
@@ -104,6 +105,15 @@ public final class BsonCollection extends AbstractSynchronizedMongoCollection<Ob
                         .map(DocumentWithPosition::getDocument)
                 : documents.values().stream().map(BsonCollection::decode);
         return matchDocumentsFromStream(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+            Document fieldSelector) {
+        return IndexOrder.walk(getIndexes(), count(), query, orderBy, numberToSkip, this::getDocument)
+                .map(walk -> matchDocumentsFromStream(query, walk.documents(), walk.skip(), limit, batchSize, null,
+                        fieldSelector))
+                .orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
     }
 
     @Override

@@ -11,9 +11,11 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import dev.orderflow.embedded.file.BsonCollection;
@@ -29,7 +31,8 @@ import io.netty.channel.Channel;
  * {@code {status, deadline}} read the whole collection, under the collection's lock, so their cost grows with the
  * data. Here unique indexes serve any query that pins their fields ({@link EqualityIndex}), and non-unique indexes
  * exist ({@link SecondaryIndex}). An index only narrows the documents to look at: the store still checks every
- * condition of the query on each of them, so the answers are the same as without.
+ * condition of the query on each of them, so the answers are the same as without. A sorted query goes along an
+ * index that has its order ({@link IndexOrder}), and a count by the collection's count ({@link DocumentCounts}).
  */
 public final class IndexedBackends {
 
@@ -42,12 +45,28 @@ public final class IndexedBackends {
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
                 return operations.handle(database, command, query,
-                        () -> super.handleCommand(channel, database, command, query));
+                        () -> DocumentCounts.answer(this, database, command, query)
+                                .orElseGet(() -> super.handleCommand(channel, database, command, query)));
             }
 
             @Override
             public MemoryDatabase openOrCreateDatabase(String name) {
                 return new MemoryDatabase(name, getCursorRegistry()) {
+                    @Override
+                    protected MemoryCollection openOrCreateCollection(String collection, CollectionOptions options) {
+                        return new MemoryCollection(this, collection, options, cursorRegistry) {
+                            @Override
+                            protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
+                                    int batchSize, Document fieldSelector) {
+                                return IndexOrder.walk(getIndexes(), count(), query, orderBy, skip, this::getDocument)
+                                        .map(walk -> matchDocumentsFromStream(query, walk.documents(), walk.skip(), limit,
+                                                batchSize, null, fieldSelector))
+                                        .orElseGet(() -> super.queryDocuments(query, orderBy, skip, limit, batchSize,
+                                                fieldSelector));
+                            }
+                        };
+                    }
+
                     @Override
                     protected Index<Integer> openOrCreateUniqueIndex(String collection, String indexName, List<IndexKey> keys,
                             boolean sparse) {
@@ -77,7 +96,8 @@ public final class IndexedBackends {
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
                 return operations.handle(database, command, query,
-                        () -> super.handleCommand(channel, database, command, query));
+                        () -> DocumentCounts.answer(this, database, command, query)
+                                .orElseGet(() -> super.handleCommand(channel, database, command, query)));
             }
 
             @Override

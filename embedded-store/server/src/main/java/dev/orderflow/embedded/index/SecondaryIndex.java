@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -36,6 +37,11 @@ final class SecondaryIndex<P> extends Index<P> {
     private final NavigableMap<Object, Set<P>> byValue = new TreeMap<>(ValueComparator.asc());
     private final Map<KeyValue, P> byId = new HashMap<>();
     private final String[] path;
+    /**
+     * How many documents have not exactly one value of the first field (none, null, or an array of several): while
+     * there is one, walking the index does not give the collection in MongoDB's sort order ({@link #walkingOrder}).
+     */
+    private int unsortable;
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -108,14 +114,18 @@ final class SecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
         byId.put(idOf(document), position);
-        valuesOf(document).forEach(value -> byValue.computeIfAbsent(value, ignored -> new LinkedHashSet<>()).add(position));
+        NavigableSet<Object> values = valuesOf(document);
+        unsortable += values.size() == 1 ? 0 : 1;
+        values.forEach(value -> byValue.computeIfAbsent(value, ignored -> new LinkedHashSet<>()).add(position));
     }
 
     @Override
     public synchronized P remove(Document document) {
         P position = byId.remove(idOf(document));
         if (position != null) {
-            valuesOf(document).forEach(value -> removeEntry(value, position));
+            NavigableSet<Object> values = valuesOf(document);
+            unsortable -= values.size() == 1 ? 0 : 1;
+            values.forEach(value -> removeEntry(value, position));
         }
         return position;
     }
@@ -129,6 +139,7 @@ final class SecondaryIndex<P> extends Index<P> {
             MongoCollection<P> collection) {
         NavigableSet<Object> before = valuesOf(oldDocument);
         NavigableSet<Object> after = valuesOf(newDocument);
+        unsortable += (after.size() == 1 ? 0 : 1) - (before.size() == 1 ? 0 : 1);
         if (!before.equals(after)) {
             before.forEach(value -> removeEntry(value, position));
             after.forEach(value -> byValue.computeIfAbsent(value, ignored -> new LinkedHashSet<>()).add(position));
@@ -160,11 +171,52 @@ final class SecondaryIndex<P> extends Index<P> {
     public synchronized void drop() {
         byValue.clear();
         byId.clear();
+        unsortable = 0;
     }
 
     @Override
     public boolean isUnique() {
         return false;
+    }
+
+    /**
+     * Whether walking this index gives a collection of {@code documents} documents in the order {@code orderBy} asks
+     * for, as MongoDB decides it: the sort's fields are the index's first fields, each in the index's direction or
+     * each in the opposite one. Empty when they are not, or when a document is not in the index exactly once.
+     *
+     * @return whether the walk goes up the first field's values (or down)
+     */
+    synchronized Optional<Boolean> walkingOrder(Document orderBy, long documents) {
+        List<IndexKey> keys = getKeys();
+        if (byId.size() != documents || unsortable > 0 || orderBy.size() > keys.size()) {
+            return Optional.empty();
+        }
+        Boolean reversed = null;
+        int i = 0;
+        for (Map.Entry<String, Object> sort : orderBy.entrySet()) {
+            IndexKey key = keys.get(i++);
+            if (!key.getKey().equals(sort.getKey()) || !(sort.getValue() instanceof Number direction)
+                    || Math.abs(direction.doubleValue()) != 1) {
+                return Optional.empty();
+            }
+            boolean opposite = (direction.doubleValue() > 0) != key.isAscending();
+            if (reversed != null && reversed != opposite) {
+                return Optional.empty();
+            }
+            reversed = opposite;
+        }
+        return Optional.of(keys.get(0).isAscending() != reversed);
+    }
+
+    /**
+     * Where the documents are, a list per value of the first field, in the order of those values: a copy, so that
+     * the caller may read the documents while the collection changes.
+     */
+    synchronized List<List<P>> positionsInOrder(boolean ascending) {
+        Collection<Set<P>> groups = ascending ? byValue.values() : byValue.descendingMap().values();
+        List<List<P>> copy = new ArrayList<>(groups.size());
+        groups.forEach(group -> copy.add(List.copyOf(group)));
+        return copy;
     }
 
     private String firstKey() {

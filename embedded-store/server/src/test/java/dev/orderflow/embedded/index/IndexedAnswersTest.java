@@ -20,6 +20,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -44,6 +45,11 @@ class IndexedAnswersTest {
                 MongoClient client = MongoClients.create(store.connectionString())) {
             MongoDatabase database = client.getDatabase("answers");
             fill(database, new Random(42));
+            assertSameAnswers(database);
+            // a document without the listings' field: the index no longer gives the sort, and the store sorts
+            Bson undate = Updates.unset("createdAt");
+            database.getCollection("plain").updateOne(Filters.eq("_id", "d-3"), undate);
+            database.getCollection("indexed").updateOne(Filters.eq("_id", "d-3"), undate);
             assertSameAnswers(database);
         }
     }
@@ -74,9 +80,11 @@ class IndexedAnswersTest {
         indexed.createIndex(Indexes.ascending("status", "deadline"));
         indexed.createIndex(Indexes.ascending("holds.at"));
         indexed.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
+        indexed.createIndex(Indexes.descending("createdAt", "_id"));
         MongoCollection<Document> plain = database.getCollection("plain");
         for (int i = 0; i < 300; i++) {
-            Document document = new Document("_id", "d-" + i).append("eventId", "e-" + i).append("version", random.nextInt(3));
+            Document document = new Document("_id", "d-" + i).append("eventId", "e-" + i).append("version", random.nextInt(3))
+                    .append("createdAt", java.util.Date.from(T0.plusSeconds(random.nextInt(100)))); // times repeat
             if (random.nextInt(10) > 0) {
                 document.append("status", STATUSES.get(random.nextInt(STATUSES.size())));
             }
@@ -127,6 +135,34 @@ class IndexedAnswersTest {
         for (Bson query : queries) {
             assertEquals(ids(plain, query), ids(indexed, query), () -> "answers differ for " + query);
         }
+        // the listings: pages in the index's order and in its reverse, and their counts
+        List<Bson> listed = List.of(new Document(), Filters.eq("status", "PENDING"), Filters.ne("status", "PENDING"));
+        // (each a total order: the order of documents that tie on a sort is MongoDB's to choose)
+        List<Bson> sorts = List.of(Sorts.descending("createdAt", "_id"), Sorts.ascending("createdAt", "_id"),
+                Sorts.orderBy(Sorts.descending("createdAt"), Sorts.ascending("_id")));
+        for (Bson query : listed) {
+            for (Bson sort : sorts) {
+                for (int skip : List.of(0, 1, 37, 150, 400)) {
+                    assertEquals(page(plain, query, sort, skip), page(indexed, query, sort, skip),
+                            () -> "pages differ for " + query + " sorted " + sort + " from " + skip);
+                }
+            }
+            for (CountOptions options : List.of(new CountOptions(), new CountOptions().skip(10),
+                    new CountOptions().skip(5).limit(20), new CountOptions().limit(1_000))) {
+                assertEquals(plain.countDocuments(query, options), indexed.countDocuments(query, options),
+                        () -> "counts differ for " + query + " with " + options);
+            }
+        }
+        assertEquals(0, indexed.countDocuments(Filters.eq("status", "NOPE")));
+        assertEquals(0, database.getCollection("none").countDocuments());
+    }
+
+    /** Twenty ids from {@code skip} on, in the order the store gives them (documents of one time: by id too). */
+    private static List<String> page(MongoCollection<Document> collection, Bson query, Bson sort, int skip) {
+        List<String> ids = new ArrayList<>();
+        collection.find(query).sort(sort).skip(skip).limit(20)
+                .forEach(document -> ids.add(document.get("createdAt") + " " + document.getString("_id")));
+        return ids;
     }
 
     private static List<String> ids(MongoCollection<Document> collection, Bson query) {

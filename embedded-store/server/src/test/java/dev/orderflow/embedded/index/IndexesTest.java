@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +91,60 @@ class IndexesTest {
         assertEquals(1, index.remove(doc("_id", "p-2").append("holds", List.of())), "a document without values is known");
         assertTrue(index.isEmpty());
         assertNull(index.getPosition(released), "the _id index locates documents");
+    }
+
+    @Test
+    void aSortedQueryIsReadAlongAnIndexWithItsOrderAndOnlyAsFarAsThePage() {
+        SecondaryIndex<Integer> index = new SecondaryIndex<>("createdAt_-1__id_-1",
+                List.of(new IndexKey("createdAt", false), new IndexKey("_id", false)), false);
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 100; i++) { // two documents a time: the id orders them
+            documents.add(doc("_id", String.format("o-%03d", i)).append("createdAt", i / 2).append("odd", i % 2 == 1));
+            index.add(documents.get(i), i, null);
+        }
+        Document newestFirst = doc("createdAt", -1).append("_id", -1);
+        List<Integer> reads = new ArrayList<>();
+        Function<Integer, Document> read = position -> {
+            reads.add(position);
+            return documents.get(position);
+        };
+
+        IndexOrder.Walk page = IndexOrder.walk(List.of(index), 100, doc("tag", "x"), newestFirst, 20, read).orElseThrow();
+        assertEquals(20, page.skip(), "with a query, the store matches the documents before the page");
+        assertEquals(List.of("o-079", "o-078", "o-077"), ids(page.documents().skip(page.skip()).limit(3)),
+                "the third page of ten");
+        assertEquals(24, reads.size(), "no further than the page: the last time's other document, and none after");
+
+        reads.clear();
+        IndexOrder.Walk skipped = IndexOrder.walk(List.of(index), 100, new Document(), newestFirst, 21, read).orElseThrow();
+        assertEquals(1, skipped.skip(), "with no query, the ten times before the page are passed unread");
+        assertEquals(List.of("o-078", "o-077"), ids(skipped.documents().skip(skipped.skip()).limit(2)));
+        assertEquals(4, reads.size());
+
+        IndexOrder.Walk oldestFirst = IndexOrder.walk(List.of(index), 100, new Document(),
+                doc("createdAt", 1).append("_id", 1), 0, read).orElseThrow();
+        assertEquals(List.of("o-000", "o-001", "o-002"), ids(oldestFirst.documents().limit(3)), "the index reversed");
+        assertTrue(IndexOrder.walk(List.of(index), 100, new Document(), doc("createdAt", -1), 0, read).isPresent(),
+                "a prefix of the index");
+
+        assertFalse(IndexOrder.walk(List.of(index), 100, new Document(), doc("createdAt", -1).append("_id", 1), 0, read)
+                .isPresent(), "one field reversed: not the index's order");
+        assertFalse(IndexOrder.walk(List.of(index), 100, new Document(), doc("_id", -1), 0, read).isPresent());
+        assertFalse(IndexOrder.walk(List.of(index), 101, new Document(), newestFirst, 0, read).isPresent(),
+                "a document the index does not hold");
+        Document undated = doc("_id", "o-100");
+        index.add(undated, 100, null);
+        assertFalse(IndexOrder.walk(List.of(index), 101, new Document(), newestFirst, 0, read).isPresent(),
+                "a document without the field sorts first, where the index has nothing");
+        index.remove(undated);
+        SecondaryIndex<Integer> byOdd = new SecondaryIndex<>("odd_1", List.of(new IndexKey("odd", true)), false);
+        assertFalse(IndexOrder.walk(List.of(byOdd, index), 100, doc("odd", true), newestFirst, 0, read).isPresent(),
+                "an index that narrows the query comes first");
+        assertTrue(IndexOrder.walk(List.of(index), 100, new Document(), newestFirst, 0, read).isPresent());
+    }
+
+    private static List<String> ids(Stream<Document> documents) {
+        return documents.map(document -> (String) document.get("_id")).toList();
     }
 
     private static List<Integer> positions(Iterable<Integer> positions) {
