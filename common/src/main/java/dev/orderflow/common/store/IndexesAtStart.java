@@ -18,7 +18,8 @@ import io.smallrye.mutiny.Uni;
  * Creates the service's indexes ({@link StoreIndexes} beans) at start-up, just before the messaging channels start
  * consuming ({@code LIBRARY_BEFORE}): a unique index that does not exist yet would let a duplicate in. It waits for
  * them, at most {@link #TIMEOUT}, each under the store's retry ({@link StoreRetry}; creating an index that exists is
- * a no-op): this runs once, on the main thread at start, never on a request or an event loop.
+ * a no-op), then drops the indexes they supersede: this runs once, on the main thread at start, never on a request
+ * or an event loop.
  */
 @ApplicationScoped
 public class IndexesAtStart {
@@ -34,6 +35,11 @@ public class IndexesAtStart {
         if (!indexes.isEmpty()) {
             Uni.join().all(indexes).andFailFast().await().atMost(TIMEOUT);
             LOG.debugf("%d indexes in place", indexes.size());
+        }
+        List<Uni<Void>> superseded = declared.stream().flatMap(set -> set.superseded().stream())
+                .map(drop -> storeRetry.call(() -> drop)).toList();
+        if (!superseded.isEmpty()) {
+            Uni.join().all(superseded).andFailFast().await().atMost(TIMEOUT);
         }
     }
 }

@@ -36,11 +36,20 @@ public class OrderIndexes implements StoreIndexes {
         return List.of(
                 orders.mongoCollection().createIndex(Indexes.ascending("status", "saga.deadline")),
                 orders.mongoCollection().createIndex(Indexes.ascending(Outbox.FIELD + ".since")),
-                orders.mongoCollection().createIndex(Indexes.descending("customerId", "createdAt")),
-                orders.mongoCollection().createIndex(Indexes.descending("createdAt")),
+                // the listings (Paging.NEWEST_FIRST): a customer's orders, and everyone's, walked in their order
+                orders.mongoCollection().createIndex(
+                        Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("createdAt", "_id"))),
+                orders.mongoCollection().createIndex(Indexes.descending("createdAt", "_id")),
                 // the store forgets a key order.idempotency-keys.ttl after it was made (changing the TTL of an existing
                 // database is a collMod, not a new index)
                 keys.mongoCollection().createIndex(Indexes.ascending("createdAt"),
                         new IndexOptions().expireAfter(keyTtl.toSeconds(), TimeUnit.SECONDS)));
+    }
+
+    /** The listings' indexes before they had the id, which the sort ends with: a MongoDB sorted the pages in memory. */
+    @Override
+    public List<Uni<Void>> superseded() {
+        return List.of(StoreIndexes.drop(orders.mongoCollection(), "customerId_-1_createdAt_-1"),
+                StoreIndexes.drop(orders.mongoCollection(), "createdAt_-1"));
     }
 }

@@ -28,6 +28,15 @@ public class PaymentIndexes implements StoreIndexes {
     public List<Uni<String>> indexes() {
         return List.of(
                 payments.mongoCollection().createIndex(Indexes.ascending("orderId"), new IndexOptions().unique(true)),
-                payments.mongoCollection().createIndex(Indexes.ascending("customerId")));
+                // the listings (Paging.NEWEST_FIRST): a customer's payments, and everyone's, walked in their order
+                payments.mongoCollection().createIndex(
+                        Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("createdAt", "_id"))),
+                payments.mongoCollection().createIndex(Indexes.descending("createdAt", "_id")));
+    }
+
+    /** A customer's payments without their order, which a MongoDB then sorted in memory for every page. */
+    @Override
+    public List<Uni<Void>> superseded() {
+        return List.of(StoreIndexes.drop(payments.mongoCollection(), "customerId_1"));
     }
 }
