@@ -18,8 +18,8 @@ import io.smallrye.mutiny.Uni;
  * Creates the service's indexes ({@link StoreIndexes} beans) at start-up, just before the messaging channels start
  * consuming ({@code LIBRARY_BEFORE}): a unique index that does not exist yet would let a duplicate in. It waits for
  * them, at most {@link #TIMEOUT}, each under the store's retry ({@link StoreRetry}; creating an index that exists is
- * a no-op), then drops the indexes they supersede: this runs once, on the main thread at start, never on a request
- * or an event loop.
+ * a no-op), then drops the indexes they supersede (a drop that fails is logged, not fatal): this runs once, on the
+ * main thread at start, never on a request or an event loop.
  */
 @ApplicationScoped
 public class IndexesAtStart {
@@ -36,8 +36,12 @@ public class IndexesAtStart {
             Uni.join().all(indexes).andFailFast().await().atMost(TIMEOUT);
             LOG.debugf("%d indexes in place", indexes.size());
         }
+        // an index left over only costs writes: a drop that fails is logged, and the service starts
         List<Uni<Void>> superseded = declared.stream().flatMap(set -> set.superseded().stream())
-                .map(drop -> storeRetry.call(() -> drop)).toList();
+                .map(drop -> storeRetry.call(() -> drop).onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("an index no query needs any more was not dropped: %s", failure.toString());
+                    return null;
+                })).toList();
         if (!superseded.isEmpty()) {
             Uni.join().all(superseded).andFailFast().await().atMost(TIMEOUT);
         }

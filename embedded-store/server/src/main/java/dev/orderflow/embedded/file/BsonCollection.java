@@ -110,7 +110,7 @@ public final class BsonCollection extends AbstractSynchronizedMongoCollection<Ob
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
             Document fieldSelector) {
-        return IndexOrder.walk(getIndexes(), count(), query, orderBy, numberToSkip, this::getDocument)
+        return IndexOrder.walk(getIndexes(), this::count, query, orderBy, numberToSkip, this::getDocument)
                 .map(walk -> matchDocumentsFromStream(query, walk.documents(), walk.skip(), limit, batchSize, null,
                         fieldSelector))
                 .orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));

@@ -23,7 +23,8 @@ public final class DocumentCounts {
 
     /** The answer to {@code command} if it is a count of that shape, on a collection that exists; else empty. */
     public static Optional<Document> answer(MongoBackend backend, String database, String command, Document query) {
-        if (!command.equals("aggregate") || !(query.get(command) instanceof String name) || query.containsKey("let")
+        if (!command.equals("aggregate") || database.equals("admin") || !(query.get(command) instanceof String name)
+                || query.containsKey("let") || !(query.get("cursor") instanceof Document)
                 || !(query.get("pipeline") instanceof List<?> pipeline) || pipeline.size() < 2 || pipeline.size() > 4
                 || !(stage(pipeline, 0, "$match") instanceof Document match)
                 || !COUNT_GROUP.equals(stage(pipeline, pipeline.size() - 1, "$group"))) {
@@ -32,16 +33,16 @@ public final class DocumentCounts {
         int skip = 0;
         int limit = 0;
         for (Object stage : pipeline.subList(1, pipeline.size() - 1)) {
-            if (stage(stage, "$skip") instanceof Number n && skip == 0 && limit == 0) {
-                skip = n.intValue();
-            } else if (stage(stage, "$limit") instanceof Number n && limit == 0) {
-                limit = n.intValue();
+            if (skip == 0 && limit == 0 && positive(stage(stage, "$skip")) > 0) {
+                skip = positive(stage(stage, "$skip"));
+            } else if (limit == 0 && positive(stage(stage, "$limit")) > 0) {
+                limit = positive(stage(stage, "$limit"));
             } else {
-                return Optional.empty();
+                return Optional.empty(); // anything else, as the store would answer it (or refuse it)
             }
         }
         MongoCollection<?> collection = backend.resolveDatabase(database).resolveCollection(name, false);
-        if (skip < 0 || limit < 0 || collection == null) {
+        if (collection == null) {
             return Optional.empty();
         }
         int count;
@@ -51,6 +52,12 @@ public final class DocumentCounts {
         List<Document> batch = count == 0 ? List.of() : List.of(new Document("_id", 1).append("n", count));
         Document cursor = new Document("id", 0L).append("ns", database + "." + name).append("firstBatch", batch);
         return Optional.of(new Document("cursor", cursor).append("ok", 1.0));
+    }
+
+    /** The value if it is a whole number from 1 to {@link Integer#MAX_VALUE}, else 0. */
+    private static int positive(Object value) {
+        return (value instanceof Integer || value instanceof Long) && ((Number) value).longValue() > 0
+                && ((Number) value).longValue() <= Integer.MAX_VALUE ? ((Number) value).intValue() : 0;
     }
 
     private static Object stage(List<?> pipeline, int index, String operator) {

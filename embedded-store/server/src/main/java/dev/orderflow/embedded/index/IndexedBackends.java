@@ -58,7 +58,7 @@ public final class IndexedBackends {
                             @Override
                             protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
                                     int batchSize, Document fieldSelector) {
-                                return IndexOrder.walk(getIndexes(), count(), query, orderBy, skip, this::getDocument)
+                                return IndexOrder.walk(getIndexes(), this::count, query, orderBy, skip, this::getDocument)
                                         .map(walk -> matchDocumentsFromStream(query, walk.documents(), walk.skip(), limit,
                                                 batchSize, null, fieldSelector))
                                         .orElseGet(() -> super.queryDocuments(query, orderBy, skip, limit, batchSize,
@@ -80,6 +80,14 @@ public final class IndexedBackends {
                             List<IndexKey> keys,
                             boolean sparse) {
                         return new SecondaryIndex<>(indexName, keys, sparse);
+                    }
+
+                    /** Under the collection's monitor, as its reads and writes are: upstream drops without it. */
+                    @Override
+                    protected void dropIndex(MongoCollection<Integer> collection, String indexName) {
+                        synchronized (collection) {
+                            super.dropIndex(collection, indexName);
+                        }
                     }
                 };
             }
@@ -124,6 +132,14 @@ public final class IndexedBackends {
                     protected Index<Object> openOrCreateSecondaryIndex(String collection, String indexName, List<IndexKey> keys,
                             boolean sparse) {
                         return new SecondaryIndex<>(indexName, keys, sparse);
+                    }
+
+                    /** Under the collection's monitor, as its reads and writes are: upstream drops without it. */
+                    @Override
+                    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+                        synchronized (collection) {
+                            super.dropIndex(collection, indexName);
+                        }
                     }
                 };
             }

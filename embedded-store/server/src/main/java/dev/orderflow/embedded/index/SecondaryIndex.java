@@ -182,7 +182,8 @@ final class SecondaryIndex<P> extends Index<P> {
     /**
      * Whether walking this index gives a collection of {@code documents} documents in the order {@code orderBy} asks
      * for, as MongoDB decides it: the sort's fields are the index's first fields, each in the index's direction or
-     * each in the opposite one. Empty when they are not, or when a document is not in the index exactly once.
+     * each in the opposite one. Empty when they are not, or when a document is not in the index under exactly one
+     * value (it has no value there, null, or an array of several).
      *
      * @return whether the walk goes up the first field's values (or down)
      */
@@ -208,15 +209,42 @@ final class SecondaryIndex<P> extends Index<P> {
         return Optional.of(keys.get(0).isAscending() != reversed);
     }
 
+    /** Where a walk begins: before the first value of the first field. */
+    static final Object START = new Object();
+
+    /** How far a walk passes {@code documents} documents unread: to after the value {@code after}, past {@code passed}. */
+    record Passed(Object after, int passed) {
+    }
+
+    /** The values whose documents, all of them, lie among the first {@code documents} in that direction. */
+    synchronized Passed passing(boolean ascending, int documents) {
+        Object after = START;
+        int passed = 0;
+        for (Map.Entry<Object, Set<P>> group : (ascending ? byValue : byValue.descendingMap()).entrySet()) {
+            if (passed + group.getValue().size() > documents) {
+                break;
+            }
+            passed += group.getValue().size();
+            after = group.getKey();
+        }
+        return new Passed(after, passed);
+    }
+
     /**
-     * Where the documents are, a list per value of the first field, in the order of those values: a copy, so that
-     * the caller may read the documents while the collection changes.
+     * Where the documents are, a list per value of the first field, for up to {@code groups} values after
+     * {@code after} (or from {@link #START}) in that direction: a copy, taken a run at a time as a walk goes.
      */
-    synchronized List<List<P>> positionsInOrder(boolean ascending) {
-        Collection<Set<P>> groups = ascending ? byValue.values() : byValue.descendingMap().values();
-        List<List<P>> copy = new ArrayList<>(groups.size());
-        groups.forEach(group -> copy.add(List.copyOf(group)));
-        return copy;
+    synchronized List<Map.Entry<Object, List<P>>> positions(boolean ascending, Object after, int groups) {
+        NavigableMap<Object, Set<P>> inOrder = ascending ? byValue : byValue.descendingMap();
+        NavigableMap<Object, Set<P>> rest = after == START ? inOrder : inOrder.tailMap(after, false);
+        List<Map.Entry<Object, List<P>>> run = new ArrayList<>(Math.min(groups, rest.size()));
+        for (Map.Entry<Object, Set<P>> group : rest.entrySet()) {
+            if (run.size() == groups) {
+                break;
+            }
+            run.add(Map.entry(group.getKey(), List.copyOf(group.getValue())));
+        }
+        return run;
     }
 
     private String firstKey() {

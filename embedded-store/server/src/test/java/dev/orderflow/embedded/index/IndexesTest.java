@@ -98,7 +98,8 @@ class IndexesTest {
         SecondaryIndex<Integer> index = new SecondaryIndex<>("createdAt_-1__id_-1",
                 List.of(new IndexKey("createdAt", false), new IndexKey("_id", false)), false);
         List<Document> documents = new ArrayList<>();
-        for (int i = 0; i < 100; i++) { // two documents a time: the id orders them
+        // two documents a time, which the id orders; more times than a walk copies at once (IndexOrder.RUN)
+        for (int i = 0; i < 300; i++) {
             documents.add(doc("_id", String.format("o-%03d", i)).append("createdAt", i / 2).append("odd", i % 2 == 1));
             index.add(documents.get(i), i, null);
         }
@@ -109,38 +110,47 @@ class IndexesTest {
             return documents.get(position);
         };
 
-        IndexOrder.Walk page = IndexOrder.walk(List.of(index), 100, doc("tag", "x"), newestFirst, 20, read).orElseThrow();
+        IndexOrder.Walk page = IndexOrder.walk(List.of(index), () -> 300, doc("tag", "x"), newestFirst, 20, read).orElseThrow();
         assertEquals(20, page.skip(), "with a query, the store matches the documents before the page");
-        assertEquals(List.of("o-079", "o-078", "o-077"), ids(page.documents().skip(page.skip()).limit(3)),
+        assertEquals(List.of("o-279", "o-278", "o-277"), ids(page.documents().skip(page.skip()).limit(3)),
                 "the third page of ten");
         assertEquals(24, reads.size(), "no further than the page: the last time's other document, and none after");
 
         reads.clear();
-        IndexOrder.Walk skipped = IndexOrder.walk(List.of(index), 100, new Document(), newestFirst, 21, read).orElseThrow();
+        IndexOrder.Walk skipped = IndexOrder.walk(List.of(index), () -> 300, new Document(), newestFirst, 21, read)
+                .orElseThrow();
         assertEquals(1, skipped.skip(), "with no query, the ten times before the page are passed unread");
-        assertEquals(List.of("o-078", "o-077"), ids(skipped.documents().skip(skipped.skip()).limit(2)));
+        assertEquals(List.of("o-278", "o-277"), ids(skipped.documents().skip(skipped.skip()).limit(2)));
         assertEquals(4, reads.size());
 
-        IndexOrder.Walk oldestFirst = IndexOrder.walk(List.of(index), 100, new Document(),
+        reads.clear();
+        IndexOrder.Walk far = IndexOrder.walk(List.of(index), () -> 300, new Document(), newestFirst, 295, read).orElseThrow();
+        assertEquals(List.of("o-004", "o-003", "o-002", "o-001", "o-000"), ids(far.documents().skip(far.skip())),
+                "past the index's first runs of values");
+        assertEquals(6, reads.size());
+        IndexOrder.Walk all = IndexOrder.walk(List.of(index), () -> 300, doc("tag", "x"), newestFirst, 0, read).orElseThrow();
+        assertEquals(300, all.documents().count(), "every run, each value once");
+
+        IndexOrder.Walk oldestFirst = IndexOrder.walk(List.of(index), () -> 300, new Document(),
                 doc("createdAt", 1).append("_id", 1), 0, read).orElseThrow();
         assertEquals(List.of("o-000", "o-001", "o-002"), ids(oldestFirst.documents().limit(3)), "the index reversed");
-        assertTrue(IndexOrder.walk(List.of(index), 100, new Document(), doc("createdAt", -1), 0, read).isPresent(),
+        assertTrue(IndexOrder.walk(List.of(index), () -> 300, new Document(), doc("createdAt", -1), 0, read).isPresent(),
                 "a prefix of the index");
 
-        assertFalse(IndexOrder.walk(List.of(index), 100, new Document(), doc("createdAt", -1).append("_id", 1), 0, read)
+        assertFalse(IndexOrder.walk(List.of(index), () -> 300, new Document(), doc("createdAt", -1).append("_id", 1), 0, read)
                 .isPresent(), "one field reversed: not the index's order");
-        assertFalse(IndexOrder.walk(List.of(index), 100, new Document(), doc("_id", -1), 0, read).isPresent());
-        assertFalse(IndexOrder.walk(List.of(index), 101, new Document(), newestFirst, 0, read).isPresent(),
+        assertFalse(IndexOrder.walk(List.of(index), () -> 300, new Document(), doc("_id", -1), 0, read).isPresent());
+        assertFalse(IndexOrder.walk(List.of(index), () -> 301, new Document(), newestFirst, 0, read).isPresent(),
                 "a document the index does not hold");
-        Document undated = doc("_id", "o-100");
-        index.add(undated, 100, null);
-        assertFalse(IndexOrder.walk(List.of(index), 101, new Document(), newestFirst, 0, read).isPresent(),
-                "a document without the field sorts first, where the index has nothing");
+        Document undated = doc("_id", "o-300");
+        index.add(undated, 300, null);
+        assertFalse(IndexOrder.walk(List.of(index), () -> 301, new Document(), newestFirst, 0, read).isPresent(),
+                "a document without the field sorts as null (last, newest first), where the index has nothing");
         index.remove(undated);
         SecondaryIndex<Integer> byOdd = new SecondaryIndex<>("odd_1", List.of(new IndexKey("odd", true)), false);
-        assertFalse(IndexOrder.walk(List.of(byOdd, index), 100, doc("odd", true), newestFirst, 0, read).isPresent(),
+        assertFalse(IndexOrder.walk(List.of(byOdd, index), () -> 300, doc("odd", true), newestFirst, 0, read).isPresent(),
                 "an index that narrows the query comes first");
-        assertTrue(IndexOrder.walk(List.of(index), 100, new Document(), newestFirst, 0, read).isPresent());
+        assertTrue(IndexOrder.walk(List.of(index), () -> 300, new Document(), newestFirst, 0, read).isPresent());
     }
 
     private static List<String> ids(Stream<Document> documents) {
