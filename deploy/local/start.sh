@@ -43,8 +43,8 @@ else
 fi
 # The store is the one process whose hot loop (decode, match, update, encode) runs for every operation of every service:
 # there the optimising compiler (C2, with one compiler thread of each kind) pays for its warm-up (docs/performance.md).
-# Its indexes live in its heap whatever the backend (about 5.5 KB an order), and so do the documents a listing sorts:
-# with 256 MB, check ran out of memory listing about 12,500 orders (docs/operations.md).
+# Its indexes live in its heap whatever the backend (about 5.5 KB an order), and so do the documents a listing sorts
+# after an index narrowed it, or when no index has its order (docs/operations.md).
 STORE_JAVA_OPTS=${ORDERFLOW_STORE_JAVA_OPTS:--Xmx1g -XX:CICompilerCount=2 -XX:+UseSerialGC}
 NATIVE_OPTS=${NATIVE_OPTS:--Xmx256m}
 export RABBITMQ_HOST=${RABBITMQ_HOST:-localhost}
