@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.orderflow.common.rest.ProblemException;
 import dev.orderflow.order.config.OrderConfig;
@@ -14,18 +15,32 @@ import dev.orderflow.order.config.OrderConfig;
  * with 503 and Retry-After before anything is stored. An overloaded system that queued every order would make each
  * wait longer than its steps' deadlines, and the saga's re-sends would then multiply the load; refusing early keeps
  * the orders it took moving at full speed.
+ * <p>
+ * A count takes time, and sagas start and end meanwhile; the count may or may not have seen them. Those that started
+ * are added to it all the same, and those that ended are not taken off: until the next count, the estimate may be a
+ * saga or two over, never under, so the bound holds.
  */
 @ApplicationScoped
 public class Admission {
 
     private final int maxInFlight;
     private final Duration retryAfter;
-    private final AtomicLong counted = new AtomicLong();
-    private final AtomicLong changedSince = new AtomicLong();
+    private final AtomicLong started = new AtomicLong();
+    private final AtomicLong ended = new AtomicLong();
+    /** The last count, and how many sagas this instance had started and ended by then. */
+    private volatile Count count = new Count(0, 0, 0);
 
+    private record Count(long underWay, long started, long ended) {
+    }
+
+    @Inject
     public Admission(OrderConfig config) {
-        this.maxInFlight = config.admission().maxInFlight();
-        this.retryAfter = config.admission().retryAfter();
+        this(config.admission().maxInFlight(), config.admission().retryAfter());
+    }
+
+    Admission(int maxInFlight, Duration retryAfter) {
+        this.maxInFlight = maxInFlight;
+        this.retryAfter = retryAfter;
     }
 
     /** Refuses a new order when the sagas under way are at the bound. */
@@ -37,21 +52,30 @@ public class Admission {
         }
     }
 
+    /** A saga was stored and started here. */
     public void started() {
-        changedSince.incrementAndGet();
+        started.incrementAndGet();
     }
 
     public void ended() {
-        changedSince.decrementAndGet();
+        ended.incrementAndGet();
     }
 
-    /** The store's count of sagas under way, which replaces what was estimated since the last count. */
-    void counted(long underWay) {
-        counted.set(underWay);
-        changedSince.set(0);
+    /** Where a count of the store begins, taken just before it is asked for: to hand to {@link #counted}. */
+    long countBegins() {
+        return started.get();
+    }
+
+    /**
+     * The store's count of sagas under way, asked for at {@code begun} ({@link #countBegins}): it replaces the estimate,
+     * with the sagas started here since it began added, and those ended here until now taken as counted.
+     */
+    void counted(long underWay, long begun) {
+        count = new Count(underWay, begun, ended.get());
     }
 
     long inFlight() {
-        return Math.max(0, counted.get() + changedSince.get());
+        Count last = count;
+        return Math.max(0, last.underWay() + (started.get() - last.started()) - (ended.get() - last.ended()));
     }
 }

@@ -3,22 +3,18 @@ package dev.orderflow.order.saga;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.bson.BsonDocument;
 import org.jboss.logging.Logger;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 
 import dev.orderflow.common.store.StoreRetry;
 import dev.orderflow.order.OrderStatus;
 import dev.orderflow.order.config.OrderConfig;
 import dev.orderflow.order.repository.OrderRepository;
 import dev.orderflow.order.tracing.SagaSpans;
-import io.quarkus.mongodb.FindOptions;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -64,16 +60,12 @@ public class SagaRecovery {
                 });
     }
 
-    /**
-     * Counts the sagas under way, for {@link Admission}: their ids, found by the status index (a count would be an
-     * aggregation, which the embedded store answers by reading the whole collection).
-     */
+    /** Counts the sagas under way, for {@link Admission}: by the status index, which a MongoDB counts in. */
     Uni<Void> countUnderWay() {
-        return storeRetry.call(() -> orders.mongoCollection()
-                .find(Filters.in("status", UNDER_WAY), BsonDocument.class,
-                        new FindOptions().projection(Projections.include("_id")))
-                .collect().with(Collectors.counting()))
-                .invoke(admission::counted).replaceWithVoid();
+        return Uni.createFrom().item(admission::countBegins)
+                .chain(begun -> storeRetry.call(() -> orders.mongoCollection().countDocuments(Filters.in("status", UNDER_WAY)))
+                        .invoke(underWay -> admission.counted(underWay, begun)))
+                .replaceWithVoid();
     }
 
     Uni<Void> moveOverdueSagas(Instant now) {
