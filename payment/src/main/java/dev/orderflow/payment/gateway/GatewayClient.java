@@ -10,6 +10,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import dev.orderflow.common.http.NoSuchResourceException;
 import dev.orderflow.common.http.OutboundRequests;
 import dev.orderflow.common.http.TransientHttpException;
 import io.micrometer.core.instrument.Counter;
@@ -86,7 +87,7 @@ public class GatewayClient implements PaymentGateway {
                     .attempt(refunds, PaymentProvider.PEER,
                             () -> provider.refund(request.chargeId(), request.orderId() + ":refund"))
                     .<RefundResult> map(refund -> new Refunded(refund.id(), refund.charge()))
-                    .onFailure(NoSuchChargeException.class).recoverWithItem(() -> new UnknownCharge(request.chargeId()));
+                    .onFailure(NoSuchResourceException.class).recoverWithItem(() -> new UnknownCharge(request.chargeId()));
         }
         // the charge's answer never came: the provider knows the order by its reference
         return OutboundRequests.attempt(refunds, PaymentProvider.PEER,

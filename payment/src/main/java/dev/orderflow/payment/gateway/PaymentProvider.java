@@ -16,6 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.orderflow.common.http.NoSuchResourceException;
 import dev.orderflow.common.http.OutboundRequests;
 import dev.orderflow.common.http.TransientHttpException;
 import dev.orderflow.common.security.ApiKeyHeaders;
@@ -30,7 +31,7 @@ import io.smallrye.mutiny.Uni;
  * properties are ignored, as providers add them freely.
  * <p>
  * How answers map to failures: a 402 is a decline ({@link ChargeDeclinedException}); a 404 {@code resource_missing}
- * names an id the provider does not know ({@link NoSuchChargeException}); a 5xx or 429 is a failure that may pass
+ * names an id the provider does not know ({@link NoSuchResourceException}); a 5xx or 429 is a failure that may pass
  * ({@link TransientHttpException}); any other error is a request the provider refuses, which no retry cures.
  */
 @RegisterRestClient(configKey = "payment-provider")
@@ -65,8 +66,8 @@ interface PaymentProvider {
         }
         if (response.getStatus() == 404) {
             ErrorAnswer answer = OutboundRequests.errorBody(response, ErrorAnswer.class);
-            if (answer != null && answer.error() != null && NoSuchChargeException.CODE.equals(answer.error().code())) {
-                return new NoSuchChargeException();
+            if (NoSuchResourceException.says(404, answer == null || answer.error() == null ? null : answer.error().code())) {
+                return new NoSuchResourceException(PEER);
             }
         }
         return OutboundRequests.transientFailure(response, PEER);

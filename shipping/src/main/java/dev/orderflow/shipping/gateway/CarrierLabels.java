@@ -16,6 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.orderflow.common.http.NoSuchResourceException;
 import dev.orderflow.common.http.OutboundRequests;
 import dev.orderflow.common.http.TransientHttpException;
 import dev.orderflow.common.security.ApiKeyHeaders;
@@ -28,9 +29,10 @@ import io.smallrye.mutiny.Uni;
  * the shipping service's own simulator. Every request carries an {@code Idempotency-Key}, and the carrier's API key
  * ({@link ApiKeyHeaders}); the answers' unknown properties are ignored, as carriers add them freely.
  * <p>
- * How answers map to failures: a 422 is a refused address ({@link LabelRefusedException}); a 5xx or 429 is a failure
- * that may pass ({@link TransientHttpException}); any other error is a request the carrier refuses, which no retry
- * cures.
+ * How answers map to failures: a 422 is a refused address ({@link LabelRefusedException}); a 404
+ * {@code resource_missing} names a label the carrier does not hold ({@link NoSuchResourceException}); a 5xx or 429 is
+ * a failure that may pass ({@link TransientHttpException}); any other error is a request the carrier refuses, which no
+ * retry cures.
  */
 @RegisterRestClient(configKey = "carrier")
 @RegisterClientHeaders(ApiKeyHeaders.class)
@@ -57,6 +59,12 @@ interface CarrierLabels {
             ErrorAnswer answer = OutboundRequests.errorBody(response, ErrorAnswer.class);
             ErrorAnswer.Detail error = answer == null ? null : answer.error();
             return new LabelRefusedException(error == null ? null : error.code(), error == null ? null : error.message());
+        }
+        if (response.getStatus() == 404) {
+            ErrorAnswer answer = OutboundRequests.errorBody(response, ErrorAnswer.class);
+            if (NoSuchResourceException.says(404, answer == null || answer.error() == null ? null : answer.error().code())) {
+                return new NoSuchResourceException(PEER);
+            }
         }
         return OutboundRequests.transientFailure(response, PEER);
     }

@@ -1,7 +1,6 @@
 package dev.orderflow.shipping.gateway;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -11,6 +10,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import dev.orderflow.common.http.NoSuchResourceException;
 import dev.orderflow.common.http.OutboundRequests;
 import dev.orderflow.common.http.TransientHttpException;
 import dev.orderflow.contracts.shipping.Address;
@@ -30,8 +30,8 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * The fallback turns how a call ended into an explicit outcome: a refusal into {@link CarrierGateway.Refused}, a
  * carrier that stayed unavailable into {@link CarrierGateway.CarrierUnavailable}, so that it never passes for a
- * refusal. A cancel of a label the carrier does not hold (404) is done: nothing is left to call off. Any other failure
- * (a request the carrier refuses as malformed) is left as it is.
+ * refusal. A cancel of a label the carrier does not hold (a 404 {@code resource_missing}) is done: nothing is left to
+ * call off. Any other failure (a request the carrier refuses as malformed, a 404 without that code) is left as it is.
  * <p>
  * The settings below are production defaults; each one can be changed through configuration, for instance
  * {@code quarkus.fault-tolerance."dev.orderflow.shipping.gateway.GatewayClient/createLabel".retry.max-retries}. Every
@@ -89,11 +89,7 @@ public class GatewayClient implements CarrierGateway {
                         () -> carrier.cancel(request.labelId(), request.orderId() + ":cancel"))
                 .<CancelResult> map(cancelled -> new Cancelled(cancelled.id()))
                 // the carrier holds no such label (it dropped it, or never kept it): nothing is left to call off
-                .onFailure(GatewayClient::noSuchLabel).recoverWithItem(() -> new Cancelled(request.labelId()));
-    }
-
-    private static boolean noSuchLabel(Throwable failure) {
-        return failure instanceof WebApplicationException answer && answer.getResponse().getStatus() == 404;
+                .onFailure(NoSuchResourceException.class).recoverWithItem(() -> new Cancelled(request.labelId()));
     }
 
     Uni<LabelResult> labelNotBooked(LabelRequest request, LabelRefusedException refused) {

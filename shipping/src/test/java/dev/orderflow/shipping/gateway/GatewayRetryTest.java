@@ -190,6 +190,30 @@ class GatewayRetryTest {
                 .withHeader(CarrierLabels.IDEMPOTENCY_KEY, equalTo(order + ":cancel")));
     }
 
+    @Test
+    void aCancelOfALabelTheCarrierDoesNotHoldIsDoneAfterOneAsk() {
+        String order = newOrder();
+        carrier.stubFor(post("/labels/lbl_4/cancel").willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody(
+                        "{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"resource_missing\", \"message\": \"No such label\"}}")));
+
+        assertEquals(new Cancelled("lbl_4"), cancel(order, "lbl_4"));
+
+        carrier.verify(1, postRequestedFor(urlEqualTo("/labels/lbl_4/cancel")));
+    }
+
+    @Test
+    void a404WithoutTheCarriersCodeIsNoLabelGoneButARefusedRequest() {
+        String order = newOrder();
+        carrier.stubFor(post("/labels/lbl_5/cancel").willReturn(aResponse().withStatus(404).withBody("Not Found")));
+
+        Object outcome = gateway.cancelLabel(new CancelRequest(order, "lbl_5")).map(Object.class::cast)
+                .onFailure().recoverWithItem(failure -> failure).await().atMost(WAIT);
+
+        assertInstanceOf(jakarta.ws.rs.WebApplicationException.class, outcome, "a wrong URL cancels nothing");
+        carrier.verify(1, postRequestedFor(urlEqualTo("/labels/lbl_5/cancel")));
+    }
+
     private void assertRefusedAtFirstAsk(String code, Reason reason) {
         String order = newOrder();
         carrier.stubFor(post("/labels").withHeader(CarrierLabels.IDEMPOTENCY_KEY, equalTo(order))
