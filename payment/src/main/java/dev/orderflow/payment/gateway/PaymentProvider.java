@@ -66,7 +66,8 @@ interface PaymentProvider {
         }
         if (response.getStatus() == 404) {
             ErrorAnswer answer = OutboundRequests.errorBody(response, ErrorAnswer.class);
-            if (NoSuchResourceException.says(404, answer == null || answer.error() == null ? null : answer.error().code())) {
+            if (NoSuchResourceException.says(response.getStatus(),
+                    answer == null || answer.error() == null ? null : answer.error().code())) {
                 return new NoSuchResourceException(PEER);
             }
         }

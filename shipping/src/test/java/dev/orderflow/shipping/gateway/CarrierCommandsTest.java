@@ -118,7 +118,8 @@ class CarrierCommandsTest {
         ShipmentScheduled scheduled = send(order, "schedule", schedule(order, addressIn("DE"))).as(ShipmentScheduled.class);
         carrier.stubFor(post("/labels/lbl_" + order + "/cancel").willReturn(notFound()
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": {\"code\": \"no_such_label\", \"message\": \"No such label\"}}")));
+                .withBody("{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"resource_missing\", "
+                        + "\"message\": \"No such label\"}}")));
 
         ShipmentCancelled cancelled = send(order, "cancel", new CancelShipment(order)).as(ShipmentCancelled.class);
 
