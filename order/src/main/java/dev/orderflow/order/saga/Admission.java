@@ -17,8 +17,10 @@ import dev.orderflow.order.config.OrderConfig;
  * the orders it took moving at full speed.
  * <p>
  * A count takes time, and sagas start and end meanwhile; the count may or may not have seen them. Those that started
- * are added to it all the same, and those that ended are not taken off: until the next count, the estimate may be a
- * saga or two over, never under, so the bound holds.
+ * are added to it all the same, and those that ended are not taken off (an end is told before it is stored): until
+ * the next count, the estimate of this instance's own sagas may be a saga or two over, never under. The bound is
+ * approximate all the same: requests checked at once are all admitted before any of them is counted, and with several
+ * instances each adds only its own starts between counts.
  */
 @ApplicationScoped
 public class Admission {
@@ -57,8 +59,14 @@ public class Admission {
         started.incrementAndGet();
     }
 
+    /** A saga's end is about to be stored: told first, so that a count that sees it finds it taken off already. */
     public void ended() {
         ended.incrementAndGet();
+    }
+
+    /** The end told was not stored after all. */
+    public void notEnded() {
+        ended.decrementAndGet();
     }
 
     /** Where a count of the store begins, taken just before it is asked for: to hand to {@link #counted}. */
@@ -76,6 +84,7 @@ public class Admission {
 
     long inFlight() {
         Count last = count;
-        return Math.max(0, last.underWay() + (started.get() - last.started()) - (ended.get() - last.ended()));
+        long endedNow = ended.get(); // read before the starts: a saga started and ended in between counts once more
+        return Math.max(0, last.underWay() + (started.get() - last.started()) - (endedNow - last.ended()));
     }
 }

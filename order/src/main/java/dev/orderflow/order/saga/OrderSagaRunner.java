@@ -167,13 +167,19 @@ public class OrderSagaRunner {
             record(order, before, transition.get(), now);
             List<PendingMessage> newEvents = order.outbox.stream().filter(pending -> !pendingBefore.contains(pending.messageId))
                     .toList();
-            return orders.update(order, expected, newEvents).chain(stored -> {
+            // the end is told before it is stored, so that no count of the store sees it before admission does
+            boolean ends = running && order.saga.phase.isFinished();
+            if (ends) {
+                admission.ended();
+            }
+            return orders.update(order, expected, newEvents).onFailure().invoke(() -> {
+                if (ends) {
+                    admission.notEnded();
+                }
+            }).chain(stored -> {
                 metrics.changed(before, stored, transition.get(), now);
                 if (stored.status != before) {
                     statusFeed.push(stored);
-                }
-                if (running && stored.saga.phase.isFinished()) {
-                    admission.ended();
                 }
                 // the messages are built before the order is handed back: from then on its next change may hold it
                 Uni<Void> sending = dispatch.send(stored, transition.get().commands(), newEvents);

@@ -62,10 +62,11 @@ public class SagaRecovery {
 
     /** Counts the sagas under way, for {@link Admission}: by the status index, which a MongoDB counts in. */
     Uni<Void> countUnderWay() {
-        return Uni.createFrom().item(admission::countBegins)
-                .chain(begun -> storeRetry.call(() -> orders.mongoCollection().countDocuments(Filters.in("status", UNDER_WAY)))
-                        .invoke(underWay -> admission.counted(underWay, begun)))
-                .replaceWithVoid();
+        return storeRetry.call(() -> {
+            long begun = admission.countBegins(); // each attempt's own
+            return orders.mongoCollection().countDocuments(Filters.in("status", UNDER_WAY))
+                    .invoke(underWay -> admission.counted(underWay, begun));
+        }).replaceWithVoid();
     }
 
     Uni<Void> moveOverdueSagas(Instant now) {

@@ -57,4 +57,24 @@ class AdmissionCountTest {
         admission.ended();
         assertEquals(0, admission.inFlight());
     }
+
+    @Test
+    void anEndIsToldBeforeItIsStoredSoThatACountThatSawItDoesNotTakeItOffTwice() {
+        admission.started();
+        admission.started();
+        admission.counted(2, admission.countBegins());
+
+        long begun = admission.countBegins();
+        admission.ended(); // told, then stored; the count reads the store after: one under way
+        admission.counted(1, begun);
+        assertEquals(1, admission.inFlight(), "not 0");
+        assertThrows(ProblemException.class, () -> {
+            admission.started();
+            admission.admit();
+        }, "with the bound at two, a second is the last taken");
+
+        admission.ended(); // an end told whose write then failed
+        admission.notEnded();
+        assertEquals(2, admission.inFlight());
+    }
 }
